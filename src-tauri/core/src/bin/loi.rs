@@ -1,0 +1,3 @@
+//! The `loi` command-line tool (to be written).
+
+fn main() {}

@@ -1,0 +1,24 @@
+//! LOI Drafter core: everything the app, the `loi` CLI and the tests share.
+//!
+//! The pipeline, one module per step (see ARCHITECTURE.md):
+//! import → parse → link → store → generate → edit → diff → export.
+
+pub mod error;
+pub mod model;
+pub mod state_names;
+pub mod symbols;
+
+pub mod import;
+pub mod parse;
+pub mod text_cleanup;
+
+pub mod library;
+pub mod link;
+
+pub mod generate;
+pub mod profile;
+
+pub mod diff;
+pub mod export;
+
+pub use error::{Error, ErrorPayload, Result};

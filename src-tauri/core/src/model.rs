@@ -1,0 +1,318 @@
+//! The document model shared by every step of the pipeline.
+//!
+//! A parsed document ([`Document`]) is what `parse` produces and `store` keeps;
+//! an [`IssueList`] is a list of issues as a rapporteur reads it (a stored list
+//! of issues, a draft, or a file), which `generate` builds and `diff` and
+//! `export` consume. JSON field names here are part of the CLI contract.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    ConcludingObservations,
+    ListOfIssues,
+    ListOfIssuesPriorToReporting,
+    FollowUpLetter,
+    DialogueSummary,
+    StateReport,
+    #[default]
+    Other,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 7] = [
+        DocumentKind::ConcludingObservations,
+        DocumentKind::ListOfIssues,
+        DocumentKind::ListOfIssuesPriorToReporting,
+        DocumentKind::FollowUpLetter,
+        DocumentKind::DialogueSummary,
+        DocumentKind::StateReport,
+        DocumentKind::Other,
+    ];
+
+    /// The snake_case name used in JSON, the database and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::ConcludingObservations => "concluding_observations",
+            DocumentKind::ListOfIssues => "list_of_issues",
+            DocumentKind::ListOfIssuesPriorToReporting => "list_of_issues_prior_to_reporting",
+            DocumentKind::FollowUpLetter => "follow_up_letter",
+            DocumentKind::DialogueSummary => "dialogue_summary",
+            DocumentKind::StateReport => "state_report",
+            DocumentKind::Other => "other",
+        }
+    }
+
+    /// Parses the snake_case name, and the short forms a user types (`co`, `loi`, `loipr`).
+    pub fn parse(s: &str) -> Option<DocumentKind> {
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        Some(match s.as_str() {
+            "concluding_observations" | "co" => DocumentKind::ConcludingObservations,
+            "list_of_issues" | "loi" => DocumentKind::ListOfIssues,
+            "list_of_issues_prior_to_reporting" | "loipr" => {
+                DocumentKind::ListOfIssuesPriorToReporting
+            }
+            "follow_up_letter" | "follow_up" | "followup" => DocumentKind::FollowUpLetter,
+            "dialogue_summary" | "summary" => DocumentKind::DialogueSummary,
+            "state_report" | "report" => DocumentKind::StateReport,
+            "other" => DocumentKind::Other,
+            _ => return None,
+        })
+    }
+
+    /// True for both kinds of list of issues.
+    pub fn is_list_of_issues(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::ListOfIssues | DocumentKind::ListOfIssuesPriorToReporting
+        )
+    }
+}
+
+/// A State party: ISO 3166 alpha-3 code and English short name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateParty {
+    pub code: String,
+    pub name: String,
+}
+
+/// Where a paragraph sits. Concluding observations name their lettered section
+/// ("C. Principal subjects of concern and recommendations"); lists of issues give
+/// the whole heading path (`["II. Information relating to ...", "C. Part III ...", "Articles 32 and 33"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Section {
+    Name(String),
+    Path(Vec<String>),
+}
+
+impl Section {
+    /// The headings from the outermost in.
+    pub fn path(&self) -> Vec<String> {
+        match self {
+            Section::Name(s) => vec![s.clone()],
+            Section::Path(p) => p.clone(),
+        }
+    }
+}
+
+/// What a paragraph does in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    Introduction,
+    PositiveAspect,
+    Concern,
+    Recommendation,
+    /// Dissemination, technical assistance, follow-up and next-report paragraphs.
+    Procedural,
+    /// A numbered question of a list of issues.
+    Question,
+    #[default]
+    Other,
+}
+
+impl ParagraphKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Introduction => "introduction",
+            ParagraphKind::PositiveAspect => "positive_aspect",
+            ParagraphKind::Concern => "concern",
+            ParagraphKind::Recommendation => "recommendation",
+            ParagraphKind::Procedural => "procedural",
+            ParagraphKind::Question => "question",
+            ParagraphKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ParagraphKind> {
+        Some(match s {
+            "introduction" => ParagraphKind::Introduction,
+            "positive_aspect" => ParagraphKind::PositiveAspect,
+            "concern" => ParagraphKind::Concern,
+            "recommendation" => ParagraphKind::Recommendation,
+            "procedural" => ParagraphKind::Procedural,
+            "question" => ParagraphKind::Question,
+            "other" => ParagraphKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// A reference to another document, optionally to one of its paragraphs.
+/// `paragraph` is a string such as `"12"` or `"35 (a)"`; one citation names one
+/// paragraph or sub-paragraph ("49 (a) and (d)" becomes two citations).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Citation {
+    pub symbol: String,
+    pub paragraph: Option<String>,
+}
+
+/// A lettered or numbered sub-paragraph: label `"a"` for "(a)", `"i"` for "(i)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubParagraph {
+    pub label: String,
+    pub text: String,
+}
+
+/// A paragraph of a document, with the marker-free text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Paragraph {
+    /// The paragraph number as printed ("12"), `None` for unnumbered paragraphs.
+    pub number: Option<String>,
+    pub kind: ParagraphKind,
+    pub section: Option<Section>,
+    /// The cluster heading of concluding observations, e.g.
+    /// "1. General measures of implementation (arts. 73 and 84)".
+    pub cluster: Option<String>,
+    /// The short theme heading inside a cluster ("Data collection").
+    pub theme: Option<String>,
+    /// The paragraph's own text (the lead-in, when it has sub-paragraphs),
+    /// without footnote markers or markup.
+    pub text: String,
+    pub subparagraphs: Vec<SubParagraph>,
+    /// Documents this paragraph cites, from its footnotes and inline references.
+    pub cites: Vec<Citation>,
+    /// Numbers of the footnotes whose markers stood in this paragraph.
+    #[serde(default)]
+    pub footnote_refs: Vec<String>,
+    /// Whether the document marks this paragraph (or one of its sub-paragraphs) for follow-up.
+    pub follow_up: bool,
+}
+
+impl Paragraph {
+    /// The text with its sub-paragraphs, as a reader sees it.
+    pub fn full_text(&self) -> String {
+        let mut s = self.text.clone();
+        for sp in &self.subparagraphs {
+            s.push_str("\n(");
+            s.push_str(&sp.label);
+            s.push_str(") ");
+            s.push_str(&sp.text);
+        }
+        s
+    }
+}
+
+/// A footnote, its text free of markup, and the citations it makes with "Ibid." resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footnote {
+    /// As printed: "5", or "*" for the starred title note.
+    pub number: String,
+    pub text: String,
+    #[serde(default)]
+    pub cites: Vec<Citation>,
+}
+
+/// A cluster of concluding observations with the Convention articles it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// The whole heading as printed.
+    pub title: String,
+    /// The articles of its range, expanded ("arts. 8–35" gives 8 to 35).
+    pub articles: Vec<u32>,
+}
+
+/// A follow-up letter's assessment of one paragraph of earlier concluding observations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub symbol: String,
+    pub paragraph: String,
+    pub text: String,
+}
+
+/// A question an expert put to the delegation, from a dialogue summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaisedQuestion {
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// A parsed document: metadata and content. Serialized as `loi parse --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Document {
+    pub symbol: Option<String>,
+    pub committee: Option<String>,
+    pub kind: DocumentKind,
+    pub state: Option<StateParty>,
+    pub cycle: Option<u32>,
+    pub date: Option<NaiveDate>,
+    pub language: Option<String>,
+    pub title: Option<String>,
+    /// Names of the metadata fields that were inferred rather than stated.
+    pub inferred: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+    /// Paragraphs marked for follow-up, as written ("12", "35 (a)").
+    pub follow_up_paragraphs: Vec<String>,
+    pub follow_up_due: Option<NaiveDate>,
+    pub next_report_due: Option<NaiveDate>,
+    pub assessments: Vec<Assessment>,
+    pub questions_raised: Vec<RaisedQuestion>,
+}
+
+impl Document {
+    /// The paragraph with this number, if any.
+    pub fn paragraph(&self, number: &str) -> Option<&Paragraph> {
+        self.paragraphs
+            .iter()
+            .find(|p| p.number.as_deref() == Some(number))
+    }
+
+    pub fn recommendations(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Recommendation)
+    }
+}
+
+/// A footnote attached to a question of a list: where its marker goes and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteAnchor {
+    /// Byte offset in the question text where the marker goes (after the punctuation in English).
+    pub offset: usize,
+    /// Citations the note makes; rendered "CMW/C/TJK/CO/2, para. 12." or "Ibid., para. 35 (b)."
+    /// in order across the list.
+    #[serde(default)]
+    pub cites: Vec<Citation>,
+    /// Free text of a note that is not a citation (or that overrides the rendering).
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// One question of a list of issues as a reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListQuestion {
+    pub number: u32,
+    /// Heading path from the outermost in.
+    pub section: Vec<String>,
+    pub text: String,
+    #[serde(default)]
+    pub subitems: Vec<SubParagraph>,
+    #[serde(default)]
+    pub notes: Vec<NoteAnchor>,
+    /// Everything the question cites (in notes or inline), in order.
+    #[serde(default)]
+    pub cites: Vec<Citation>,
+}
+
+/// A list of issues as a reader sees it: a stored list, a draft, or a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct IssueList {
+    pub committee: Option<String>,
+    pub symbol: Option<String>,
+    pub title: Option<String>,
+    pub state: Option<StateParty>,
+    pub kind: DocumentKind,
+    pub date: Option<NaiveDate>,
+    pub language: Option<String>,
+    /// Unnumbered opening paragraphs (the LOIPR's standard paragraph).
+    #[serde(default)]
+    pub intro: Vec<String>,
+    pub questions: Vec<ListQuestion>,
+}

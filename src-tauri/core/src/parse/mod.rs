@@ -1,0 +1,28 @@
+//! Parse: plain text → [`Document`]. Detects the metadata, then hands the text to
+//! the parser for that kind of document.
+
+pub mod concluding_observations;
+pub mod dialogue_summary;
+pub mod follow_up_letter;
+pub mod list_of_issues;
+pub mod metadata;
+
+use crate::model::{Document, DocumentKind};
+
+/// Parses a document's text. Never fails: what is not recognised is kept as
+/// paragraphs of kind `other`.
+pub fn parse_text(text: &str) -> Document {
+    let mut doc = metadata::detect(text);
+    match doc.kind {
+        DocumentKind::ConcludingObservations => concluding_observations::parse(text, &mut doc),
+        DocumentKind::ListOfIssues | DocumentKind::ListOfIssuesPriorToReporting => {
+            list_of_issues::parse(text, &mut doc)
+        }
+        DocumentKind::FollowUpLetter => follow_up_letter::parse(text, &mut doc),
+        DocumentKind::DialogueSummary => dialogue_summary::parse(text, &mut doc),
+        DocumentKind::StateReport | DocumentKind::Other => {
+            doc.paragraphs = crate::text_cleanup::plain_paragraphs(text)
+        }
+    }
+    doc
+}
