@@ -176,9 +176,9 @@ pub struct Paragraph {
     pub subparagraphs: Vec<SubParagraph>,
     /// Documents this paragraph cites, from its footnotes and inline references.
     pub cites: Vec<Citation>,
-    /// Numbers of the footnotes whose markers stood in this paragraph.
+    /// The footnote markers that stood in this paragraph's `text`, where they stood.
     #[serde(default)]
-    pub footnote_refs: Vec<String>,
+    pub footnote_refs: Vec<FootnoteRef>,
     /// Whether the document marks this paragraph (or one of its sub-paragraphs) for follow-up.
     pub follow_up: bool,
 }
@@ -195,6 +195,15 @@ impl Paragraph {
         }
         s
     }
+}
+
+/// Where a footnote marker stood in a paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FootnoteRef {
+    /// The footnote's number as printed ("5").
+    pub number: String,
+    /// Byte offset in the paragraph `text` (after the punctuation the marker followed).
+    pub offset: usize,
 }
 
 /// A footnote, its text free of markup, and the citations it makes with "Ibid." resolved.
@@ -315,4 +324,169 @@ pub struct IssueList {
     #[serde(default)]
     pub intro: Vec<String>,
     pub questions: Vec<ListQuestion>,
+}
+
+/// How a citation of a previous recommendation is written in a list of issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CitationStyle {
+    /// A footnote "CMW/C/TJK/CO/2, para. 12." (then "Ibid., para. 35 (b).").
+    #[default]
+    Footnote,
+    /// Inline "(see CMW/C/TJK/CO/2, para. 12)".
+    Inline,
+    /// Bare "(para. 12)".
+    Bare,
+}
+
+/// Writes one or more paragraph references of one document as the UN does:
+/// "12", "35 (b)", "49 (a) and (d)", "12 and 18", "12, 18 and 20".
+pub fn format_paragraph_refs(refs: &[String]) -> String {
+    // Group consecutive sub-paragraphs of the same paragraph: "49 (a)", "49 (d)" → "49 (a) and (d)".
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for r in refs {
+        let (num, label) = match r.split_once(' ') {
+            Some((n, l)) => (n.to_string(), Some(l.to_string())),
+            None => (r.clone(), None),
+        };
+        match (groups.last_mut(), label) {
+            (Some((n, labels)), Some(l)) if *n == num && !labels.is_empty() => labels.push(l),
+            (_, l) => groups.push((num, l.into_iter().collect())),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(n, labels)| {
+            if labels.is_empty() {
+                n
+            } else {
+                format!("{n} {}", join_and(&labels))
+            }
+        })
+        .collect();
+    join_and(&parts)
+}
+
+fn join_and(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => format!(
+            "{} and {}",
+            items[..items.len() - 1].join(", "),
+            items[items.len() - 1]
+        ),
+    }
+}
+
+impl IssueList {
+    /// The footnotes of the list in order: (number, text), numbered from 1 across the
+    /// whole list. A citation note repeating the previous note's document reads
+    /// "Ibid., para. N."; otherwise "SYMBOL, para. N." ("paras." for several).
+    pub fn footnotes(&self) -> Vec<(u32, String)> {
+        let mut out = Vec::new();
+        let mut previous: Option<String> = None;
+        let mut n = 0;
+        for q in &self.questions {
+            for note in &q.notes {
+                n += 1;
+                let text = match (&note.text, note.cites.first()) {
+                    (Some(t), _) => {
+                        previous = None;
+                        t.clone()
+                    }
+                    (None, Some(first)) => {
+                        let symbol = first.symbol.clone();
+                        let refs: Vec<String> = note
+                            .cites
+                            .iter()
+                            .filter(|c| c.symbol == symbol)
+                            .filter_map(|c| c.paragraph.clone())
+                            .collect();
+                        let head = if previous.as_deref() == Some(symbol.as_str()) {
+                            "Ibid.".to_string()
+                        } else {
+                            symbol.clone()
+                        };
+                        previous = Some(symbol);
+                        let distinct_paras: std::collections::BTreeSet<&str> = refs
+                            .iter()
+                            .map(|r| r.split(' ').next().unwrap_or(r))
+                            .collect();
+                        match refs.len() {
+                            0 => format!("{head}."),
+                            _ if distinct_paras.len() > 1 => {
+                                format!("{head}, paras. {}.", format_paragraph_refs(&refs))
+                            }
+                            _ => format!("{head}, para. {}.", format_paragraph_refs(&refs)),
+                        }
+                    }
+                    (None, None) => String::new(),
+                };
+                out.push((n, text));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(s: &str, p: &str) -> Citation {
+        Citation {
+            symbol: s.into(),
+            paragraph: Some(p.into()),
+        }
+    }
+
+    #[test]
+    fn formats_paragraph_references() {
+        assert_eq!(format_paragraph_refs(&["12".into()]), "12");
+        assert_eq!(
+            format_paragraph_refs(&["49 (a)".into(), "49 (d)".into()]),
+            "49 (a) and (d)"
+        );
+        assert_eq!(
+            format_paragraph_refs(&["12".into(), "18".into(), "20".into()]),
+            "12, 18 and 20"
+        );
+    }
+
+    #[test]
+    fn numbers_footnotes_and_writes_ibid() {
+        let q = |n: u32, cites: Vec<Citation>| ListQuestion {
+            number: n,
+            section: vec![],
+            text: "Please provide information.".into(),
+            subitems: vec![],
+            notes: vec![NoteAnchor {
+                offset: 6,
+                cites: cites.clone(),
+                text: None,
+            }],
+            cites,
+        };
+        let list = IssueList {
+            questions: vec![
+                q(1, vec![cite("CMW/C/TJK/CO/2", "12")]),
+                q(2, vec![cite("CMW/C/TJK/CO/2", "35 (b)")]),
+                q(
+                    3,
+                    vec![
+                        cite("CMW/C/TJK/CO/2", "49 (a)"),
+                        cite("CMW/C/TJK/CO/2", "49 (d)"),
+                    ],
+                ),
+                q(4, vec![cite("CMW/C/TJK/CO/1", "10")]),
+            ],
+            ..Default::default()
+        };
+        let notes = list.footnotes();
+        assert_eq!(notes[0], (1, "CMW/C/TJK/CO/2, para. 12.".to_string()));
+        assert_eq!(notes[1], (2, "Ibid., para. 35 (b).".to_string()));
+        assert_eq!(notes[2], (3, "Ibid., para. 49 (a) and (d).".to_string()));
+        assert_eq!(notes[3], (4, "CMW/C/TJK/CO/1, para. 10.".to_string()));
+    }
 }

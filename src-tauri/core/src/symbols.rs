@@ -32,12 +32,24 @@ static SYMBOL_RE: Lazy<Regex> = Lazy::new(|| {
 pub const COMMITTEES: &[(&str, &str)] = &[
     ("CMW", "Committee on Migrant Workers"),
     ("CRC", "Committee on the Rights of the Child"),
-    ("CEDAW", "Committee on the Elimination of Discrimination against Women"),
+    (
+        "CEDAW",
+        "Committee on the Elimination of Discrimination against Women",
+    ),
     ("CCPR", "Human Rights Committee"),
-    ("E/C.12", "Committee on Economic, Social and Cultural Rights"),
+    (
+        "E/C.12",
+        "Committee on Economic, Social and Cultural Rights",
+    ),
     ("CAT", "Committee against Torture"),
-    ("CERD", "Committee on the Elimination of Racial Discrimination"),
-    ("CRPD", "Committee on the Rights of Persons with Disabilities"),
+    (
+        "CERD",
+        "Committee on the Elimination of Racial Discrimination",
+    ),
+    (
+        "CRPD",
+        "Committee on the Rights of Persons with Disabilities",
+    ),
     ("CED", "Committee on Enforced Disappearances"),
 ];
 
@@ -76,7 +88,11 @@ pub fn parse_symbol(raw: &str) -> Option<SymbolInfo> {
         let r = r.strip_prefix("C/").unwrap_or(r);
         (c.to_string(), r.to_string())
     };
-    if committee.is_empty() || !committee.chars().all(|c| c.is_ascii_uppercase() || c == '/' || c == '.' || c.is_ascii_digit()) {
+    if committee.is_empty()
+        || !committee
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '/' || c == '.' || c.is_ascii_digit())
+    {
         return None;
     }
     let parts: Vec<&str> = rest.split('/').collect();
@@ -91,15 +107,17 @@ pub fn parse_symbol(raw: &str) -> Option<SymbolInfo> {
     let Some(first) = parts.first() else {
         return Some(info);
     };
-    if first.len() == 3 && first.chars().all(|c| c.is_ascii_uppercase()) && state_by_code(first).is_some() {
+    if first.len() == 3
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && state_by_code(first).is_some()
+    {
         info.state = Some((*first).to_string());
     } else {
         return Some(info);
     }
     info.addendum = parts.iter().any(|p| p.starts_with("Add"));
-    let cycle_of = |s: &str| -> Option<u32> {
-        s.rsplit(['-', '–']).next().and_then(|n| n.parse().ok())
-    };
+    let cycle_of =
+        |s: &str| -> Option<u32> { s.rsplit(['-', '–']).next().and_then(|n| n.parse().ok()) };
     match parts.get(1).copied() {
         Some("CO") => {
             info.kind = Some(if info.addendum {
@@ -125,7 +143,9 @@ pub fn parse_symbol(raw: &str) -> Option<SymbolInfo> {
             });
             info.cycle = parts.get(2).and_then(|s| cycle_of(s));
         }
-        Some(n) if cycle_of(n).is_some() && n.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+        Some(n)
+            if cycle_of(n).is_some() && n.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
+        {
             info.kind = Some(DocumentKind::StateReport);
             info.cycle = cycle_of(n);
         }
@@ -240,7 +260,10 @@ pub fn parse_paragraph_refs(text: &str) -> (Vec<String>, usize) {
             continue;
         }
         if c == '(' {
-            let inner: String = rest[1..].chars().take_while(|c| c.is_ascii_lowercase()).collect();
+            let inner: String = rest[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase())
+                .collect();
             if !inner.is_empty() && inner.len() <= 5 && rest[1 + inner.len()..].starts_with(')') {
                 i += inner.len() + 2;
                 toks.push((Tok::Label(inner), i));
@@ -346,9 +369,8 @@ fn single_letter(s: &str) -> Option<char> {
     (it.next().is_none() && c.is_ascii_lowercase()).then_some(c)
 }
 
-static PARA_WORD_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*,?\s*(?:paras?\.|paragraphs?)\s*").expect("para pattern")
-});
+static PARA_WORD_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*,?\s*(?:paras?\.|paragraphs?)\s*").expect("para pattern"));
 
 static CITE_HEAD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:Ibid\.?|ibid\.?)|\b(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9][A-Za-z0-9.]*(?:[-–][0-9]+)?)*")
@@ -430,19 +452,35 @@ mod tests {
 
     #[test]
     fn finds_symbols_in_text() {
-        let found = find_symbols("See CMW/C/SR.536 and CMW/C/TJK/CO/2, para. 12. Also HRI/GEN/2/Rev.6.");
+        let found =
+            find_symbols("See CMW/C/SR.536 and CMW/C/TJK/CO/2, para. 12. Also HRI/GEN/2/Rev.6.");
         let syms: Vec<_> = found.into_iter().map(|(_, s)| s).collect();
-        assert_eq!(syms, vec!["CMW/C/SR.536", "CMW/C/TJK/CO/2", "HRI/GEN/2/Rev.6"]);
+        assert_eq!(
+            syms,
+            vec!["CMW/C/SR.536", "CMW/C/TJK/CO/2", "HRI/GEN/2/Rev.6"]
+        );
     }
 
     #[test]
     fn expands_paragraph_references() {
-        assert_eq!(parse_paragraph_refs("49 (a) and (d).").0, vec!["49 (a)", "49 (d)"]);
+        assert_eq!(
+            parse_paragraph_refs("49 (a) and (d).").0,
+            vec!["49 (a)", "49 (d)"]
+        );
         assert_eq!(parse_paragraph_refs("22 and 23)").0, vec!["22", "23"]);
-        assert_eq!(parse_paragraph_refs("53–56)").0, vec!["53", "54", "55", "56"]);
+        assert_eq!(
+            parse_paragraph_refs("53–56)").0,
+            vec!["53", "54", "55", "56"]
+        );
         assert_eq!(parse_paragraph_refs("35 (b).").0, vec!["35 (b)"]);
-        assert_eq!(parse_paragraph_refs("12, 18 and 20 above").0, vec!["12", "18", "20"]);
-        assert_eq!(parse_paragraph_refs("28 (a)–(c)").0, vec!["28 (a)", "28 (b)", "28 (c)"]);
+        assert_eq!(
+            parse_paragraph_refs("12, 18 and 20 above").0,
+            vec!["12", "18", "20"]
+        );
+        assert_eq!(
+            parse_paragraph_refs("28 (a)–(c)").0,
+            vec!["28 (a)", "28 (b)", "28 (c)"]
+        );
         assert!(parse_paragraph_refs("above").0.is_empty());
     }
 
@@ -451,7 +489,13 @@ mod tests {
         let mut prev = None;
         let a = find_citations("CMW/C/KGZ/CO/1, para. 9.", &mut prev);
         let b = find_citations("Ibid., para. 49 (a) and (d).", &mut prev);
-        assert_eq!(a, vec![Citation { symbol: "CMW/C/KGZ/CO/1".into(), paragraph: Some("9".into()) }]);
+        assert_eq!(
+            a,
+            vec![Citation {
+                symbol: "CMW/C/KGZ/CO/1".into(),
+                paragraph: Some("9".into())
+            }]
+        );
         assert_eq!(b.len(), 2);
         assert_eq!(b[1].symbol, "CMW/C/KGZ/CO/1");
         assert_eq!(b[1].paragraph.as_deref(), Some("49 (d)"));
