@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test of LOI Drafter: formatting, lints, unit, integration, CLI and
+# real-window WebDriver tests (installs what is missing first).
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh test
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo test --workspace "$@"
