@@ -1,5 +1,746 @@
-//! Parser for one kind of document (to be written).
+//! Concluding observations: sections (A. Introduction, B. Positive aspects,
+//! C. Principal subjects of concern and recommendations …), clusters with their
+//! article ranges, themes, numbered paragraphs with their kind and
+//! sub-paragraphs, citations, and the follow-up and next-report paragraphs.
 
-use crate::model::Document;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
-pub fn parse(_text: &str, _doc: &mut Document) {}
+use crate::model::{
+    Cluster, Document, FootnoteRef, Paragraph, ParagraphKind, Section, SubParagraph,
+};
+use crate::parse::metadata;
+use crate::symbols;
+use crate::text_cleanup::{self, line_is_heading_like, Block};
+
+static NUMBERED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,3})\.\s+(.+)$").expect("numbered pattern"));
+static SUBPARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+(.+)$").expect("sub-paragraph pattern")
+});
+static LETTER_HEADING_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([A-H])\.\s+(.{2,160})$").expect("letter heading pattern"));
+static ROMAN_HEADING_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([IVX]{1,5})\.\s+(.{2,160})$").expect("roman heading pattern"));
+static ARTICLES_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\((?:arts?\.|articles?)\s*((?:[^()]|\([^()]*\))*)\)").expect("articles pattern")
+});
+static RANGE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(\d{1,3})\s*(?:[–—-]|to)\s*(\d{1,3})|(\d{1,3})").expect("range pattern")
+});
+
+/// "The Committee recommends / urges / calls upon … the State party".
+static RECOMMENDATION_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)\b|\b(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)\b")
+        .expect("recommendation pattern")
+});
+static CONCERN_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)\b")
+        .expect("concern pattern")
+});
+/// Procedural wording: dissemination, technical assistance, follow-up, next report.
+static PROCEDURAL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)timely dissemination of the present concluding observations|avail itself of (?:international|technical) assistance|within (?:\w+ )?(?:one|two|three|four|\d+) years? \(that is|submit its \w+ (?:periodic |combined )?report|(?:next|following) periodic report (?:is due|by)|common core document|harmonized treaty-specific guidelines|to submit (?:its|a) report")
+        .expect("procedural pattern")
+});
+static PROCEDURAL_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\d+\.\s*|[A-Z]\.\s*)?(?:dissemination(?: and follow-up| of (?:the )?(?:present )?concluding observations)?|follow-up(?: to (?:the )?concluding observations| and dissemination)?|technical assistance|next (?:periodic )?report|date of (?:the )?next report|common core document|implementation and reporting|reporting|documentation)$")
+        .expect("procedural heading pattern")
+});
+static FOLLOW_UP_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)within\s+(?:\w+\s+)?(?:one|two|three|four|\d+)\s+years?\s*\(that is,?\s+by\s+([^)]+)\)")
+        .expect("follow-up pattern")
+});
+static FOLLOW_UP_PARAS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bparagraphs?\s+").expect("paragraphs pattern"));
+static NEXT_REPORT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)submit its\s+[\w\s-]{0,60}?reports?\s+(?:by|before|no later than)\s+(\d{1,2}\s+\w+\s+\d{4})|(?:next|following)\s+(?:periodic\s+)?report\s+(?:is\s+due|by|on)\s+(?:on\s+|by\s+)?(\d{1,2}\s+\w+\s+\d{4})")
+        .expect("next report pattern")
+});
+static THEME_NAME_IN_PARENS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\((?:[^()]*\s[^()]*|[^()]{6,})\)").expect("parenthesised names"));
+
+/// What kind of section a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SectionRole {
+    Introduction,
+    Positive,
+    Concerns,
+    Procedural,
+}
+
+fn section_role(heading: &str) -> SectionRole {
+    let h = heading.to_lowercase();
+    if h.contains("introduction") {
+        SectionRole::Introduction
+    } else if h.contains("positive")
+        || h.contains("progress achieved")
+        || h.contains("follow-up measures taken")
+    {
+        SectionRole::Positive
+    } else if h.contains("implementation and reporting") || PROCEDURAL_HEADING_RE.is_match(heading)
+    {
+        SectionRole::Procedural
+    } else {
+        SectionRole::Concerns
+    }
+}
+
+/// The articles of a heading's range: "(arts. 8–35)", "(arts. 73 and 84)", "(arts. 4, 42 and 44 (6))".
+pub fn articles_of(heading: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for c in ARTICLES_RE.captures_iter(heading) {
+        // Drop nested parentheses ("44 (6)": 6 is a paragraph of the article).
+        let inner = Regex::new(r"\([^()]*\)")
+            .map(|re| re.replace_all(&c[1], "").into_owned())
+            .unwrap_or_else(|_| c[1].to_string());
+        for r in RANGE_RE.captures_iter(&inner) {
+            if let (Some(a), Some(b)) = (r.get(1), r.get(2)) {
+                if let (Ok(a), Ok(b)) = (a.as_str().parse::<u32>(), b.as_str().parse::<u32>()) {
+                    if a <= b && b - a < 200 {
+                        out.extend(a..=b);
+                    }
+                }
+            } else if let Some(n) = r.get(3).and_then(|n| n.as_str().parse::<u32>().ok()) {
+                out.push(n);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a paragraph's wording is a recommendation to the State party.
+pub fn is_recommendation_text(text: &str) -> bool {
+    RECOMMENDATION_RE.is_match(text)
+}
+
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'.' && i > 3 && bytes.get(i + 1).is_none_or(|n| *n == b' ') {
+            let before = &text[..i];
+            // Skip abbreviations ("arts.", "para.", "No.").
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            if matches!(
+                last_word,
+                "arts"
+                    | "art"
+                    | "para"
+                    | "paras"
+                    | "No"
+                    | "Nos"
+                    | "e.g"
+                    | "i.e"
+                    | "Mr"
+                    | "Ms"
+                    | "Dr"
+            ) {
+                continue;
+            }
+            return &text[..=i];
+        }
+    }
+    text
+}
+
+fn classify(text: &str) -> ParagraphKind {
+    if PROCEDURAL_RE.is_match(text) {
+        return ParagraphKind::Procedural;
+    }
+    let first = first_sentence(text);
+    if RECOMMENDATION_RE.is_match(first) {
+        return ParagraphKind::Recommendation;
+    }
+    if CONCERN_RE.is_match(first) {
+        return ParagraphKind::Concern;
+    }
+    if RECOMMENDATION_RE.is_match(text) {
+        return ParagraphKind::Recommendation;
+    }
+    if CONCERN_RE.is_match(text) {
+        return ParagraphKind::Concern;
+    }
+    ParagraphKind::Other
+}
+
+fn shift_refs(refs: &[FootnoteRef], by: usize, max: usize) -> Vec<FootnoteRef> {
+    refs.iter()
+        .map(|r| FootnoteRef {
+            number: r.number.clone(),
+            offset: r.offset.saturating_sub(by).min(max),
+        })
+        .collect()
+}
+
+/// Parses concluding observations into `doc` (whose metadata `metadata::detect` filled).
+pub fn parse(text: &str, doc: &mut Document) {
+    let cleaned = text_cleanup::clean(text);
+    doc.footnotes = cleaned.footnotes.clone();
+
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    let mut section: Option<String> = None;
+    let mut role: Option<SectionRole> = None;
+    let mut roman_seen = false;
+    let mut cluster: Option<String> = None;
+    let mut cluster_procedural = false;
+    let mut theme: Option<String> = None;
+    let mut started = false;
+    let mut expected_next: u32 = 1;
+
+    let flush = |current: &mut Option<Paragraph>, paragraphs: &mut Vec<Paragraph>| {
+        if let Some(p) = current.take() {
+            paragraphs.push(p);
+        }
+    };
+
+    for block in &cleaned.blocks {
+        let Block {
+            text: t,
+            bold,
+            footnote_refs,
+            ..
+        } = block;
+
+        // Sub-paragraph of the current paragraph.
+        if let Some(c) = SUBPARAGRAPH_RE.captures(t) {
+            if let Some(p) = current.as_mut() {
+                let prefix = c.get(2).map(|m| m.start()).unwrap_or(0);
+                let sub_text = c[2].to_string();
+                let label = c[1].to_string();
+                for r in footnote_refs {
+                    p.footnote_refs.push(FootnoteRef {
+                        number: r.number.clone(),
+                        offset: p.text.len(),
+                    });
+                }
+                let _ = prefix;
+                p.subparagraphs.push(SubParagraph {
+                    label,
+                    text: sub_text,
+                });
+                continue;
+            }
+        }
+
+        // Section headings: "A. Introduction", "III. Main areas of concern …".
+        if let Some(c) = ROMAN_HEADING_RE.captures(t) {
+            if line_is_heading_like(&c[2], *bold)
+                && c[1].len() <= 4
+                && (c[1] != *"I" || !started || roman_seen)
+            {
+                flush(&mut current, &mut paragraphs);
+                roman_seen = true;
+                section = Some(t.clone());
+                role = Some(section_role(&c[2]));
+                cluster = None;
+                cluster_procedural = false;
+                theme = None;
+                started = true;
+                continue;
+            }
+        }
+        if let Some(c) = LETTER_HEADING_RE.captures(t) {
+            if line_is_heading_like(&c[2], *bold) {
+                flush(&mut current, &mut paragraphs);
+                if roman_seen && role == Some(SectionRole::Concerns) {
+                    // Lettered clusters under a roman section (CRC, CEDAW layouts).
+                    cluster = Some(t.clone());
+                    cluster_procedural = PROCEDURAL_HEADING_RE.is_match(t);
+                    doc.clusters.push(Cluster {
+                        title: t.clone(),
+                        articles: articles_of(t),
+                    });
+                } else {
+                    section = Some(t.clone());
+                    role = Some(section_role(&c[2]));
+                    cluster = None;
+                    cluster_procedural = false;
+                }
+                theme = None;
+                started = true;
+                continue;
+            }
+        }
+
+        // Numbered: a paragraph, or a numbered cluster heading.
+        if let Some(c) = NUMBERED_RE.captures(t) {
+            let number: u32 = c[1].parse().unwrap_or(0);
+            let rest = c[2].to_string();
+            let names_articles = ARTICLES_RE.is_match(&rest)
+                && rest.chars().count() < 260
+                && !rest.trim_end().ends_with('.');
+            let heading_like = line_is_heading_like(&rest, *bold) && rest.chars().count() < 200;
+            let is_cluster =
+                started && (names_articles || (heading_like && number != expected_next));
+            if is_cluster {
+                flush(&mut current, &mut paragraphs);
+                cluster = Some(t.clone());
+                cluster_procedural = PROCEDURAL_HEADING_RE.is_match(t);
+                doc.clusters.push(Cluster {
+                    title: t.clone(),
+                    articles: articles_of(t),
+                });
+                theme = None;
+                continue;
+            }
+            flush(&mut current, &mut paragraphs);
+            let prefix_len = c.get(2).map(|m| m.start()).unwrap_or(0);
+            let kind = if !started || role == Some(SectionRole::Introduction) {
+                ParagraphKind::Introduction
+            } else if role == Some(SectionRole::Positive) {
+                ParagraphKind::PositiveAspect
+            } else if role == Some(SectionRole::Procedural)
+                || cluster_procedural
+                || theme
+                    .as_deref()
+                    .is_some_and(|th| PROCEDURAL_HEADING_RE.is_match(th))
+            {
+                ParagraphKind::Procedural
+            } else {
+                classify(&rest)
+            };
+            let kind = if PROCEDURAL_RE.is_match(&rest)
+                && started
+                && role != Some(SectionRole::Introduction)
+            {
+                ParagraphKind::Procedural
+            } else {
+                kind
+            };
+            current = Some(Paragraph {
+                number: Some(number.to_string()),
+                kind,
+                section: section.clone().map(Section::Name),
+                cluster: cluster.clone(),
+                theme: theme.clone(),
+                footnote_refs: shift_refs(footnote_refs, prefix_len, rest.len()),
+                text: rest,
+                ..Default::default()
+            });
+            expected_next = number + 1;
+            started = true;
+            continue;
+        }
+
+        if !started {
+            // Title block: treaty, distribution, committee, title.
+            continue;
+        }
+
+        // A short line without closing punctuation: a theme heading.
+        if line_is_heading_like(t, *bold) && !t.starts_with('(') {
+            flush(&mut current, &mut paragraphs);
+            theme = Some(t.clone());
+            continue;
+        }
+
+        // Unnumbered text: the rest of a paragraph, or a paragraph of its own.
+        match current.as_mut() {
+            Some(p) if t.starts_with(|c: char| c.is_lowercase()) => {
+                let base = p.text.len() + 1;
+                p.text.push(' ');
+                p.text.push_str(t);
+                p.footnote_refs
+                    .extend(footnote_refs.iter().map(|r| FootnoteRef {
+                        number: r.number.clone(),
+                        offset: base + r.offset,
+                    }));
+            }
+            _ => {
+                flush(&mut current, &mut paragraphs);
+                paragraphs.push(Paragraph {
+                    number: None,
+                    kind: ParagraphKind::Other,
+                    section: section.clone().map(Section::Name),
+                    cluster: cluster.clone(),
+                    theme: theme.clone(),
+                    text: t.clone(),
+                    footnote_refs: footnote_refs.clone(),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+
+    // Citations: the paragraph's footnotes, then inline references.
+    for p in &mut paragraphs {
+        let mut cites = Vec::new();
+        for r in &p.footnote_refs {
+            if let Some(f) = doc.footnotes.iter().find(|f| f.number == r.number) {
+                cites.extend(f.cites.iter().cloned());
+            }
+        }
+        let mut previous = None;
+        cites.extend(symbols::find_citations(&p.full_text(), &mut previous));
+        let mut unique = Vec::new();
+        for c in cites {
+            if !unique.contains(&c) {
+                unique.push(c);
+            }
+        }
+        p.cites = unique;
+    }
+
+    // Follow-up paragraphs and their due date; the next report's due date.
+    for p in &paragraphs {
+        let text = p.full_text();
+        if let Some(c) = FOLLOW_UP_RE.captures(&text) {
+            if doc.follow_up_due.is_none() {
+                doc.follow_up_due = metadata::parse_date(&c[1]);
+            }
+            let Some(whole) = c.get(0) else { continue };
+            let after = &text[whole.end()..];
+            if let Some(m) = FOLLOW_UP_PARAS_RE.find(after) {
+                let refs_text = THEME_NAME_IN_PARENS_RE.replace_all(&after[m.end()..], "");
+                let (refs, _) = symbols::parse_paragraph_refs(&refs_text);
+                for r in refs {
+                    if !doc.follow_up_paragraphs.contains(&r) {
+                        doc.follow_up_paragraphs.push(r);
+                    }
+                }
+            }
+        }
+        if doc.next_report_due.is_none() {
+            if let Some(c) = NEXT_REPORT_RE.captures(&text) {
+                let date = c
+                    .get(1)
+                    .or_else(|| c.get(2))
+                    .map(|m| m.as_str())
+                    .unwrap_or("");
+                doc.next_report_due = metadata::parse_date(date);
+            }
+        }
+    }
+    for p in &mut paragraphs {
+        if let Some(n) = &p.number {
+            p.follow_up = doc
+                .follow_up_paragraphs
+                .iter()
+                .any(|r| r == n || r.split(' ').next() == Some(n.as_str()));
+        }
+    }
+    doc.paragraphs = paragraphs;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, DocumentKind};
+    use crate::parse::parse_text;
+
+    fn seed(prefix: &str) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let entry = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        std::fs::read_to_string(entry.path()).unwrap()
+    }
+
+    fn numbers(doc: &Document, kind: ParagraphKind) -> Vec<u32> {
+        doc.paragraphs
+            .iter()
+            .filter(|p| p.kind == kind)
+            .filter_map(|p| p.number.as_deref()?.parse().ok())
+            .collect()
+    }
+
+    fn cites(doc: &Document, n: &str) -> Vec<Citation> {
+        doc.paragraph(n).unwrap().cites.clone()
+    }
+
+    fn cite(s: &str, p: &str) -> Citation {
+        Citation {
+            symbol: s.into(),
+            paragraph: Some(p.into()),
+        }
+    }
+
+    #[test]
+    fn kyrgyzstan_second_concluding_observations() {
+        let d = parse_text(&seed("000"));
+        assert_eq!(d.symbol.as_deref(), Some("CMW/C/KGZ/CO/2"));
+        assert!(d.inferred.contains(&"symbol".to_string()));
+        assert_eq!(d.kind, DocumentKind::ConcludingObservations);
+        assert_eq!(d.state.as_ref().unwrap().name, "Kyrgyzstan");
+        assert_eq!(d.cycle, Some(2));
+        assert_eq!(d.date.unwrap().to_string(), "2023-12-26");
+        let all: Vec<u32> = d
+            .paragraphs
+            .iter()
+            .filter_map(|p| p.number.as_deref()?.parse().ok())
+            .collect();
+        assert_eq!(all, (1..=58).collect::<Vec<_>>());
+        assert_eq!(
+            numbers(&d, ParagraphKind::Recommendation),
+            (10..=54).step_by(2).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            numbers(&d, ParagraphKind::Concern),
+            (9..=53).step_by(2).collect::<Vec<_>>()
+        );
+        assert_eq!(d.follow_up_paragraphs, vec!["12", "18", "20", "30", "52"]);
+        assert_eq!(d.follow_up_due.unwrap().to_string(), "2026-01-02");
+        assert_eq!(d.next_report_due.unwrap().to_string(), "2029-01-02");
+        assert!(d
+            .paragraph("10")
+            .unwrap()
+            .text
+            .contains("repatriation of Kyrgyz migrant workers"));
+        let p28 = d.paragraph("28").unwrap();
+        let labels: Vec<&str> = p28.subparagraphs.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["a", "b", "c", "d", "e"]);
+        let p52 = d.paragraph("52").unwrap();
+        assert_eq!(p52.subparagraphs.len(), 9);
+        assert!(cites(&d, "52").contains(&cite("CMW/C/KGZ/CO/1", "43")));
+        assert!(cites(&d, "12").contains(&cite("CMW/C/KGZ/CO/1", "9")));
+        assert!(cites(&d, "30").contains(&cite("CMW/C/KGZ/CO/1", "27")));
+        assert!(d.paragraph("30").unwrap().follow_up);
+        assert_eq!(
+            d.paragraph("30").unwrap().theme.as_deref(),
+            Some("Right to an effective remedy")
+        );
+        assert!(d
+            .paragraph("30")
+            .unwrap()
+            .cluster
+            .as_deref()
+            .unwrap()
+            .starts_with("2. General principles"));
+        assert_eq!(d.clusters.len(), 7);
+        assert_eq!(d.clusters[2].articles, (8..=35).collect::<Vec<_>>());
+        assert_eq!(d.clusters[0].articles, vec![73, 84]);
+        assert_eq!(d.paragraph("56").unwrap().kind, ParagraphKind::Procedural);
+        assert_eq!(d.paragraph("3").unwrap().kind, ParagraphKind::Introduction);
+        assert_eq!(
+            d.paragraph("7").unwrap().kind,
+            ParagraphKind::PositiveAspect
+        );
+        for p in &d.paragraphs {
+            assert!(!p.full_text().contains("**"), "{}", p.text);
+            assert!(!p.full_text().contains('¹') && !p.full_text().contains('⁵'));
+            assert!(!p.full_text().contains("Ibid."), "{}", p.text);
+        }
+    }
+
+    #[test]
+    fn tajikistan_second_concluding_observations() {
+        let d = parse_text(&seed("004"));
+        assert_eq!(d.symbol.as_deref(), Some("CMW/C/TJK/CO/2"));
+        assert_eq!(d.state.as_ref().unwrap().code, "TJK");
+        assert_eq!(d.cycle, Some(2));
+        assert_eq!(d.date.unwrap().to_string(), "2019-05-09");
+        let all: Vec<u32> = d
+            .paragraphs
+            .iter()
+            .filter_map(|p| p.number.as_deref()?.parse().ok())
+            .collect();
+        assert_eq!(all, (1..=59).collect::<Vec<_>>());
+        assert_eq!(d.follow_up_paragraphs, vec!["12", "35 (a)", "47"]);
+        assert_eq!(d.follow_up_due.unwrap().to_string(), "2021-05-01");
+        assert_eq!(d.next_report_due.unwrap().to_string(), "2024-05-01");
+        assert!(cites(&d, "49").contains(&cite("CMW/C/TJK/CO/1", "44")));
+        assert_eq!(d.paragraph("53").unwrap().subparagraphs.len(), 6);
+        let recs = numbers(&d, ParagraphKind::Recommendation);
+        for n in [12, 13, 15, 17, 43, 45, 49, 55] {
+            assert!(recs.contains(&n), "{n} in {recs:?}");
+        }
+        assert!(!recs.contains(&56) && !recs.contains(&57));
+        assert!(d.paragraph("35").unwrap().follow_up);
+        for p in &d.paragraphs {
+            assert!(!p.full_text().contains('*'), "{}", p.text);
+        }
+    }
+
+    #[test]
+    fn pdf_style_text_with_running_headers() {
+        let text = "\
+CMW/C/MEX/CO/3
+
+International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families
+
+Distr.: General
+4 March 2024
+
+Original: English
+
+Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families
+
+Concluding observations on the third periodic report of Mexico*
+
+1. The Committee considered the third periodic report of Mexico1 at its 560th and 561st meetings.
+
+A. Introduction
+
+2. The Committee welcomes the submission of the report.
+
+C. Principal subjects of concern and recommendations
+
+1. General measures of implementation (arts. 73 and 84)
+
+Data collection
+
+3. The Committee is concerned about the lack of data on migrant workers in transit through the
+territory of the State party.
+
+4. Recalling its previous recommendations,2 the Committee recommends that the State party
+strengthen its system for the collection of data on migration flows, disaggregated by sex, age,
+nationality and migration status, and that it use those data for the design of
+
+* Adopted by the Committee at its thirty-eighth session.
+1 CMW/C/MEX/3.
+2 CMW/C/MEX/CO/2, para. 14.
+
+GE.24-03456
+\u{c}
+2/9
+
+policies that protect the rights of migrant workers.
+
+3. Human rights of all migrant workers and members of their families (arts. 8–35)
+
+Detention
+
+5. The Committee notes with concern that migrant children are held in detention centres.
+
+6. The Committee urges the State party to:
+
+(a) End the detention of migrant children;
+
+(b) Ensure alternatives to detention.3
+
+3 Ibid., para. 30 (b).
+
+4. Dissemination and follow-up
+
+7. The Committee requests the State party to provide, within two years (that is, by 1 April 2026), written information on the implementation of the recommendations contained in paragraphs 4 (data collection) and 6 (b) (detention) above.
+
+8. The Committee requests the State party to submit its fourth periodic report by 1 April 2029.
+";
+        let d = parse_text(text);
+        assert_eq!(d.symbol.as_deref(), Some("CMW/C/MEX/CO/3"));
+        assert_eq!(d.state.as_ref().unwrap().code, "MEX");
+        assert_eq!(d.cycle, Some(3));
+        let all: Vec<u32> = d
+            .paragraphs
+            .iter()
+            .filter_map(|p| p.number.as_deref()?.parse().ok())
+            .collect();
+        assert_eq!(all, (1..=8).collect::<Vec<_>>());
+        let p4 = d.paragraph("4").unwrap();
+        assert_eq!(p4.kind, ParagraphKind::Recommendation);
+        assert!(
+            p4.text
+                .ends_with("the design of policies that protect the rights of migrant workers."),
+            "{}",
+            p4.text
+        );
+        assert!(p4.cites.contains(&cite("CMW/C/MEX/CO/2", "14")));
+        let p6 = d.paragraph("6").unwrap();
+        assert_eq!(p6.kind, ParagraphKind::Recommendation);
+        assert_eq!(p6.subparagraphs.len(), 2);
+        assert_eq!(
+            p6.subparagraphs[1].text,
+            "Ensure alternatives to detention."
+        );
+        assert!(p6.cites.contains(&cite("CMW/C/MEX/CO/2", "30 (b)")));
+        assert_eq!(d.paragraph("3").unwrap().kind, ParagraphKind::Concern);
+        assert_eq!(d.follow_up_paragraphs, vec!["4", "6 (b)"]);
+        assert!(d.paragraph("6").unwrap().follow_up);
+        assert_eq!(d.next_report_due.unwrap().to_string(), "2029-04-01");
+        assert_eq!(d.paragraph("7").unwrap().kind, ParagraphKind::Procedural);
+        assert!(!d.paragraphs.iter().any(|p| p.text.contains("GE.24")));
+    }
+
+    #[test]
+    fn word_rendering_with_footnote_references() {
+        let text = "Concluding observations on the initial report of Senegal\n\nC.\tPrincipal subjects of concern and recommendations\n\n1.\tGeneral measures of implementation (arts. 73 and 84)\n\nLegislation\n\n12.\tThe Committee notes with concern the absence of a law on migration.\n\n13.\tReiterating its previous recommendations,[footnoteRef:4] the Committee recommends that the State party:[footnoteRef:5] [4: CMW/C/SEN/CO/1, para. 12.] [5: Ibid., para. 20.]\n\n(a)\tAdopt a law on migration;\n\n(b)\tProvide resources for its implementation.\n";
+        let d = parse_text(text);
+        assert_eq!(d.kind, DocumentKind::ConcludingObservations);
+        let p = d.paragraph("13").unwrap();
+        assert_eq!(p.kind, ParagraphKind::Recommendation);
+        assert_eq!(p.text, "Reiterating its previous recommendations, the Committee recommends that the State party:");
+        assert_eq!(
+            p.cites,
+            vec![cite("CMW/C/SEN/CO/1", "12"), cite("CMW/C/SEN/CO/1", "20")]
+        );
+        assert_eq!(p.subparagraphs.len(), 2);
+        assert_eq!(
+            &p.text[..p.footnote_refs[0].offset],
+            "Reiterating its previous recommendations,"
+        );
+    }
+
+    #[test]
+    fn another_committees_layout() {
+        let text = "\
+Convention on the Rights of the Child
+
+Concluding observations on the combined fifth and sixth periodic reports of Bosnia and Herzegovina*
+
+I. Introduction
+
+1. The Committee considered the combined fifth and sixth periodic reports of Bosnia and Herzegovina.
+
+II. Follow-up measures taken and progress achieved by the State party
+
+2. The Committee welcomes the adoption of legislative measures.
+
+III. Main areas of concern and recommendations
+
+A. General measures of implementation (arts. 4, 42 and 44 (6))
+
+Comprehensive policy and strategy
+
+3. The Committee regrets that the national plan of action expired in 2015.
+
+4. Recalling its previous recommendations (CRC/C/BIH/CO/2-4, para. 12), the Committee recommends that the State party:
+
+(a) Adopt a new plan of action;
+
+(b) Allocate sufficient resources to it.
+
+B. Violence against children (arts. 19, 24 (3), 28 (2), 34, 37 (a) and 39)
+
+5. The Committee urges the State party to prohibit corporal punishment in all settings.
+
+IV. Implementation and reporting
+
+6. The Committee recommends that the State party ensure that the present recommendations are fully implemented.
+";
+        let d = parse_text(text);
+        assert_eq!(d.state.as_ref().unwrap().code, "BIH");
+        assert_eq!(d.cycle, Some(6));
+        assert_eq!(d.committee.as_deref(), Some("CRC"));
+        assert_eq!(numbers(&d, ParagraphKind::Recommendation), vec![4, 5]);
+        let p4 = d.paragraph("4").unwrap();
+        assert_eq!(p4.subparagraphs.len(), 2);
+        assert!(p4.cites.contains(&cite("CRC/C/BIH/CO/2-4", "12")));
+        assert!(p4
+            .cluster
+            .as_deref()
+            .unwrap()
+            .starts_with("A. General measures"));
+        assert_eq!(d.clusters[0].articles, vec![4, 42, 44]);
+        assert_eq!(d.paragraph("1").unwrap().kind, ParagraphKind::Introduction);
+        assert_eq!(
+            d.paragraph("2").unwrap().kind,
+            ParagraphKind::PositiveAspect
+        );
+        assert_eq!(d.paragraph("6").unwrap().kind, ParagraphKind::Procedural);
+    }
+
+    #[test]
+    fn never_panics() {
+        for t in ["", "Concluding observations on", "1.", "(a) x", "Concluding observations on the report of France\n\n1. x\n\n(a)", "Observations finales concernant le deuxième rapport périodique du Tadjikistan\n\n1. Le Comité recommande que l’État partie prenne des mesures."] {
+            let mut d = Document::default();
+            parse(t, &mut d);
+            let _ = parse_text(t);
+        }
+    }
+}

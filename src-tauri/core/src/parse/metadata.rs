@@ -1,7 +1,467 @@
-//! Metadata detection (to be written).
+//! Metadata detection: what a document is (kind), whose it is (committee, State
+//! party), which cycle, when, in which language — from its title and header, or
+//! inferred from what the text supports (and then listed in `inferred`).
 
-use crate::model::Document;
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
-pub fn detect(_text: &str) -> Document {
-    Document::default()
+use crate::model::{Document, DocumentKind, StateParty};
+use crate::symbols::{self, COMMITTEES};
+
+/// How much of the start of a document is read for its title and header.
+const HEADER_CHARS: usize = 4000;
+
+static DATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+        .expect("date pattern")
+});
+
+/// Reads "2 January 2026".
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let c = DATE_RE.captures(s)?;
+    NaiveDate::parse_from_str(&format!("{} {} {}", &c[1], &c[2], &c[3]), "%d %B %Y").ok()
+}
+
+/// The first date in `s`, with its position.
+pub fn find_date(s: &str) -> Option<(usize, NaiveDate)> {
+    DATE_RE
+        .find_iter(s)
+        .find_map(|m| parse_date(m.as_str()).map(|d| (m.start(), d)))
+}
+
+/// Names of the committees and conventions, as they appear in headers, with the committee code.
+const COMMITTEE_NAMES: &[(&str, &str)] = &[
+    ("Rights of All Migrant Workers", "CMW"),
+    ("Committee on Migrant Workers", "CMW"),
+    ("Committee on the Rights of the Child", "CRC"),
+    ("Convention on the Rights of the Child", "CRC"),
+    ("Elimination of Discrimination against Women", "CEDAW"),
+    ("Human Rights Committee", "CCPR"),
+    (
+        "International Covenant on Civil and Political Rights",
+        "CCPR",
+    ),
+    (
+        "Committee on Economic, Social and Cultural Rights",
+        "E/C.12",
+    ),
+    ("Committee against Torture", "CAT"),
+    ("Convention against Torture", "CAT"),
+    ("Elimination of Racial Discrimination", "CERD"),
+    ("Rights of Persons with Disabilities", "CRPD"),
+    ("Committee on Enforced Disappearances", "CED"),
+];
+
+const ORDINALS: &[(&str, u32)] = &[
+    ("initial", 1),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+];
+
+fn ordinal(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    ORDINALS.iter().find(|(o, _)| *o == w).map(|(_, n)| *n)
+}
+
+static TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?im)^[#*\s]*(Concluding observations (?:on|concerning)|List of issues prior to (?:the )?submission of|List of issues in relation to|Replies of .{3,80}? to the list of issues|(?:Initial|Combined|(?:\w+) periodic) reports? (?:submitted by|of)|.{0,40}periodic reports? (?:submitted by|of) .{3,60} under article)[^\n]*")
+        .expect("title pattern")
+});
+
+static REPORT_OF_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b((?:initial|combined\s+[a-z]+\s+(?:and|to)\s+[a-z]+|[a-z]+)\s+(?:periodic\s+)?reports?)\s+(?:of|submitted by)\s+(?:the\s+)?")
+        .expect("report-of pattern")
+});
+
+/// The State named after "report of": tries the longest run of words that is a State name.
+fn state_after(text: &str) -> Option<(StateParty, u32)> {
+    for c in REPORT_OF_RE.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let words: Vec<&str> = text[whole.end()..].split_whitespace().take(8).collect();
+        for n in (1..=words.len()).rev() {
+            let candidate = words[..n].join(" ");
+            let candidate =
+                candidate.trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != ')');
+            let candidate = candidate.trim_end_matches(['*', '\\']);
+            if let Some(s) = symbols::state_by_name(candidate) {
+                let cycle = cycle_of(&c[1]).unwrap_or(0);
+                return Some((s, cycle));
+            }
+        }
+    }
+    None
+}
+
+/// The report number of "second periodic report", "combined second and third periodic reports", "initial report".
+pub fn cycle_of(phrase: &str) -> Option<u32> {
+    phrase.split_whitespace().filter_map(ordinal).max()
+}
+
+/// The committee a text belongs to, from its header wording or the symbols it cites.
+fn committee_of(header: &str, text: &str) -> Option<String> {
+    for (name, code) in COMMITTEE_NAMES {
+        if header.contains(name) {
+            return Some((*code).to_string());
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (_, s) in symbols::find_symbols(text) {
+        if let Some(info) = symbols::parse_symbol(&s) {
+            if COMMITTEES.iter().any(|(c, _)| *c == info.committee) {
+                match counts.iter_mut().find(|(c, _)| *c == info.committee) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((info.committee, 1)),
+                }
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().next().map(|(c, _)| c)
+}
+
+/// The State whose code appears most in the symbols a text cites.
+pub fn state_from_symbols(text: &str) -> Option<StateParty> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (_, s) in symbols::find_symbols(text) {
+        if let Some(code) = symbols::parse_symbol(&s).and_then(|i| i.state) {
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some(e) => e.1 += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts
+        .into_iter()
+        .next()
+        .and_then(|(c, _)| symbols::state_by_code(&c))
+}
+
+/// A best guess at the language: "en", "fr", "es", "ru", "ar", "zh".
+pub fn detect_language(text: &str) -> String {
+    let sample: String = text.chars().take(20_000).collect();
+    let mut cyrillic = 0;
+    let mut arabic = 0;
+    let mut cjk = 0;
+    let mut latin = 0;
+    for c in sample.chars() {
+        match c {
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            '\u{4E00}'..='\u{9FFF}' => cjk += 1,
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            _ => {}
+        }
+    }
+    let max = cyrillic.max(arabic).max(cjk).max(latin);
+    if max == 0 {
+        return "en".into();
+    }
+    if max == cyrillic {
+        return "ru".into();
+    }
+    if max == arabic {
+        return "ar".into();
+    }
+    if max == cjk {
+        return "zh".into();
+    }
+    let count = |words: &[&str]| -> usize {
+        sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| words.contains(&w.to_lowercase().as_str()))
+            .count()
+    };
+    let en = count(&["the", "and", "of", "to", "that", "with", "is"]);
+    let fr = count(&["le", "la", "les", "des", "et", "du", "que", "est", "dans"]);
+    let es = count(&["el", "los", "las", "del", "y", "que", "con", "por", "es"]);
+    if fr > en && fr >= es {
+        "fr".into()
+    } else if es > en && es > fr {
+        "es".into()
+    } else {
+        "en".into()
+    }
+}
+
+fn push_inferred(doc: &mut Document, field: &str) {
+    if !doc.inferred.iter().any(|f| f == field) {
+        doc.inferred.push(field.to_string());
+    }
+}
+
+/// Detects a document's metadata. Never fails: what cannot be told stays `None`
+/// and the kind falls back to `other`.
+pub fn detect(text: &str) -> Document {
+    let mut doc = Document::default();
+    let header: String = text.chars().take(HEADER_CHARS).collect();
+    let title = TITLE_RE.find(&header).map(|m| clean_title(m.as_str()));
+
+    // Kind: from the title, else from what the text looks like.
+    let lower_title = title.as_deref().unwrap_or("").to_lowercase();
+    doc.kind = if lower_title.starts_with("concluding observations") {
+        DocumentKind::ConcludingObservations
+    } else if lower_title.starts_with("list of issues prior") {
+        DocumentKind::ListOfIssuesPriorToReporting
+    } else if lower_title.starts_with("list of issues") {
+        DocumentKind::ListOfIssues
+    } else if !lower_title.is_empty() {
+        DocumentKind::StateReport
+    } else {
+        let kind = kind_from_content(text);
+        if kind != DocumentKind::Other {
+            push_inferred(&mut doc, "kind");
+        }
+        kind
+    };
+    doc.title = title.clone();
+
+    // A symbol printed in the header that fits the document.
+    let stated = symbols::find_symbols(&header)
+        .into_iter()
+        .map(|(_, s)| s)
+        .find(|s| {
+            symbols::parse_symbol(s).is_some_and(|i| {
+                i.state.is_some()
+                    && !i.addendum
+                    && i.kind.is_some_and(|k| {
+                        k == doc.kind || (doc.kind.is_list_of_issues() && k.is_list_of_issues())
+                    })
+            })
+        })
+        .filter(|s| header_line_is_symbol(&header, s));
+    if let Some(s) = &stated {
+        let info = symbols::parse_symbol(s);
+        doc.symbol = Some(s.clone());
+        if let Some(info) = info {
+            doc.committee = Some(info.committee.clone());
+            doc.state = info.state.as_deref().and_then(symbols::state_by_code);
+            doc.cycle = info.cycle;
+            if let Some(k) = info.kind {
+                doc.kind = k;
+            }
+        }
+    }
+
+    if doc.committee.is_none() {
+        doc.committee = committee_of(&header, text);
+        if doc.committee.is_some() && !COMMITTEE_NAMES.iter().any(|(n, _)| header.contains(n)) {
+            push_inferred(&mut doc, "committee");
+        }
+    }
+
+    // State party and cycle: the title ("… report of Kyrgyzstan"), else the text.
+    if doc.state.is_none() {
+        let from_title = title.as_deref().and_then(state_after);
+        if let Some((s, cycle)) = from_title {
+            doc.state = Some(s);
+            if doc.cycle.is_none() && cycle > 0 {
+                doc.cycle = Some(cycle);
+            }
+        } else if let Some((s, cycle)) = state_after(&header) {
+            doc.state = Some(s);
+            push_inferred(&mut doc, "state");
+            if doc.cycle.is_none() && cycle > 0 && doc.kind == DocumentKind::ConcludingObservations
+            {
+                doc.cycle = Some(cycle);
+                push_inferred(&mut doc, "cycle");
+            }
+        } else if let Some(s) = state_from_symbols(text) {
+            doc.state = Some(s);
+            push_inferred(&mut doc, "state");
+        } else if let Some((s, _)) = symbols::states_named_in(&header).into_iter().next() {
+            doc.state = Some(s);
+            push_inferred(&mut doc, "state");
+        }
+    }
+
+    // Date: the one after "Distr.", else the first full date of the header.
+    let after_distr = header.find("Distr").map(|p| &header[p..]).unwrap_or("");
+    let date = find_date(after_distr)
+        .filter(|(pos, _)| *pos < 200)
+        .or_else(|| find_date(&header).filter(|(pos, _)| *pos < 1500));
+    if let Some((_, d)) = date {
+        doc.date = Some(d);
+    }
+    doc.language = Some(detect_language(text));
+    doc
+}
+
+/// Fills what can be derived once the kind's parser ran: the symbol from
+/// committee, State, kind and cycle (marked inferred).
+pub fn finish(doc: &mut Document) {
+    if doc.symbol.is_none() {
+        if let (Some(committee), Some(state), Some(cycle)) = (&doc.committee, &doc.state, doc.cycle)
+        {
+            let middle = match doc.kind {
+                DocumentKind::ConcludingObservations => Some("CO/"),
+                DocumentKind::ListOfIssues => Some("Q/"),
+                DocumentKind::ListOfIssuesPriorToReporting => Some("QPR/"),
+                DocumentKind::StateReport => Some(""),
+                _ => None,
+            };
+            if let Some(m) = middle {
+                let prefix = if committee == "E/C.12" {
+                    "E/C.12".to_string()
+                } else {
+                    format!("{committee}/C")
+                };
+                doc.symbol = Some(format!("{prefix}/{}/{m}{cycle}", state.code));
+                push_inferred(doc, "symbol");
+            }
+        }
+    }
+}
+
+fn header_line_is_symbol(header: &str, symbol: &str) -> bool {
+    header.lines().take(40).any(|l| {
+        let t = l.trim().trim_matches(['#', '*', ' ']);
+        t == symbol || t.starts_with(&format!("{symbol} ")) || t.ends_with(&format!(" {symbol}"))
+    })
+}
+
+fn clean_title(s: &str) -> String {
+    let t = s.trim().trim_start_matches(['#', ' ']);
+    let t = t.replace("\\*", "").replace("**", "");
+    t.trim_end_matches(['*', ' ', '\\']).trim().to_string()
+}
+
+static QUESTION_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^\s*(?:\*\*)?\d{1,3}\.\s*(?:\*\*)?\s*(?:Please|In the light|Considering|Bearing in mind|With reference|Recalling|Given|In view)")
+        .expect("question line pattern")
+});
+
+/// The kind a document without a title looks like.
+fn kind_from_content(text: &str) -> DocumentKind {
+    let lower = text.to_lowercase();
+    let letter = lower.contains("excellency")
+        && (lower.contains("follow-up") || lower.contains("concluding observations"));
+    if letter {
+        return DocumentKind::FollowUpLetter;
+    }
+    let experts =
+        lower.matches("committee expert").count() + lower.matches("country rapporteur").count();
+    if experts >= 2 && lower.contains("delegation") {
+        return DocumentKind::DialogueSummary;
+    }
+    let questions = QUESTION_LINE_RE.find_iter(text).count();
+    let please = lower.matches("please provide").count() + lower.matches("please indicate").count();
+    if questions >= 3 || please >= 5 {
+        if lower.contains("simplified reporting procedure") && lower.contains("prior to") {
+            return DocumentKind::ListOfIssuesPriorToReporting;
+        }
+        return DocumentKind::ListOfIssues;
+    }
+    let recommends = lower.matches("recommends that the state party").count();
+    if recommends >= 3 {
+        return DocumentKind::ConcludingObservations;
+    }
+    DocumentKind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(name: &str) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let entry = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with(name))
+            .unwrap();
+        std::fs::read_to_string(entry.path()).unwrap()
+    }
+
+    #[test]
+    fn reads_concluding_observations_headers() {
+        let d = detect(&seed("000"));
+        assert_eq!(d.kind, DocumentKind::ConcludingObservations);
+        assert_eq!(d.committee.as_deref(), Some("CMW"));
+        assert_eq!(d.state.as_ref().unwrap().code, "KGZ");
+        assert_eq!(d.cycle, Some(2));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 12, 26));
+        assert_eq!(d.language.as_deref(), Some("en"));
+        let d = detect(&seed("004"));
+        assert_eq!(d.state.as_ref().unwrap().code, "TJK");
+        assert_eq!(d.cycle, Some(2));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2019, 5, 9));
+    }
+
+    #[test]
+    fn infers_the_kind_of_untitled_documents() {
+        let d = detect(&seed("003"));
+        assert_eq!(d.kind, DocumentKind::ListOfIssues);
+        assert!(d.inferred.contains(&"kind".to_string()));
+        assert_eq!(d.state.as_ref().unwrap().code, "TJK");
+        let d = detect(&seed("001"));
+        assert_eq!(d.kind, DocumentKind::FollowUpLetter);
+        assert_eq!(d.state.as_ref().unwrap().code, "KGZ");
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2018, 9, 13));
+        let d = detect(&seed("002"));
+        assert_eq!(d.kind, DocumentKind::DialogueSummary);
+        assert_eq!(d.state.as_ref().unwrap().code, "KGZ");
+    }
+
+    #[test]
+    fn reads_titles_of_other_committees_and_stated_symbols() {
+        let t = "CRC/C/BIH/CO/5-6\n\nConvention on the Rights of the Child\n\nDistr.: General\n5 December 2017\n\nConcluding observations on the combined fifth and sixth periodic reports of Bosnia and Herzegovina*\n";
+        let d = detect(t);
+        assert_eq!(d.symbol.as_deref(), Some("CRC/C/BIH/CO/5-6"));
+        assert_eq!(d.committee.as_deref(), Some("CRC"));
+        assert_eq!(d.state.as_ref().unwrap().code, "BIH");
+        assert_eq!(d.cycle, Some(6));
+        let t = "List of issues prior to submission of the second periodic report of Senegal\n\n1. Please provide information on the measures taken.";
+        let d = detect(t);
+        assert_eq!(d.kind, DocumentKind::ListOfIssuesPriorToReporting);
+        assert_eq!(d.state.as_ref().unwrap().code, "SEN");
+        assert_eq!(d.cycle, Some(2));
+    }
+
+    #[test]
+    fn infers_the_symbol_from_its_parts() {
+        let mut d = detect(&seed("000"));
+        finish(&mut d);
+        assert_eq!(d.symbol.as_deref(), Some("CMW/C/KGZ/CO/2"));
+        assert!(d.inferred.contains(&"symbol".to_string()));
+    }
+
+    #[test]
+    fn tells_languages_apart() {
+        assert_eq!(
+            detect_language("Le Comité recommande que l'État partie prenne les mesures et la loi"),
+            "fr"
+        );
+        assert_eq!(
+            detect_language("El Comité recomienda que el Estado parte adopte las medidas y los"),
+            "es"
+        );
+        assert_eq!(
+            detect_language("Комитет рекомендует государству-участнику"),
+            "ru"
+        );
+        assert_eq!(
+            detect_language("The Committee recommends that the State party"),
+            "en"
+        );
+    }
 }

@@ -24,5 +24,6 @@ pub fn parse_text(text: &str) -> Document {
             doc.paragraphs = crate::text_cleanup::plain_paragraphs(text)
         }
     }
+    metadata::finish(&mut doc);
     doc
 }
