@@ -308,7 +308,11 @@ pub fn clean(text: &str) -> Cleaned {
     for line in lines {
         let join_wrapped = !line.gap_before
             && line.heading_level.is_none()
+            && line.indent == 0
             && !starts_new_unit(&line.text)
+            && !blocks.last().is_some_and(|(b, _)| {
+                ends_sentence(&b.text) && line_is_heading_like(&line.text, line.bold)
+            })
             && blocks.last().is_some_and(|(b, _)| {
                 b.heading_level.is_none() && !line_is_heading_like(&b.text, b.bold)
             });
@@ -336,14 +340,15 @@ pub fn clean(text: &str) -> Cleaned {
     let mut joined: Vec<Block> = Vec::new();
     for (block, page_gap_before) in blocks {
         let continues = joined.last().is_some_and(|prev: &Block| {
+            let lowercase = block.text.starts_with(|c: char| c.is_lowercase());
             prev.heading_level.is_none()
                 && block.heading_level.is_none()
                 && !ends_sentence(&prev.text)
                 && !starts_new_unit(&block.text)
-                && prev.text.chars().count() > 60
-                && (block.text.starts_with(|c: char| c.is_lowercase())
-                    || !line_is_heading_like(&block.text, block.bold)
-                    || (page_gap_before && block.text.chars().count() > 40))
+                && ((lowercase && prev.text.chars().count() > 20)
+                    || (!block_is_heading(prev)
+                        && (!line_is_heading_like(&block.text, block.bold)
+                            || (page_gap_before && block.text.chars().count() > 40))))
         });
         if continues {
             if let Some(prev) = joined.last_mut() {
@@ -391,6 +396,14 @@ pub fn clean(text: &str) -> Cleaned {
         blocks: out_blocks,
         footnotes,
     }
+}
+
+/// Whether a block reads as a heading: short and unterminated, unless it is a
+/// numbered paragraph or sub-paragraph cut short (by a page break).
+fn block_is_heading(b: &Block) -> bool {
+    let t = b.text.trim_end();
+    line_is_heading_like(t, b.bold)
+        && !(starts_new_unit(t) && t.chars().count() > 60 && !t.ends_with(')'))
 }
 
 /// A short line without closing punctuation reads as a heading.

@@ -1,5 +1,177 @@
-//! Parser for one kind of document (to be written).
+//! Follow-up letters: which concluding observations the committee assessed, and
+//! for each paragraph under follow-up, the committee's assessment in its words.
 
-use crate::model::Document;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
-pub fn parse(_text: &str, _doc: &mut Document) {}
+use crate::model::{Assessment, Document, DocumentKind, Paragraph, ParagraphKind};
+use crate::symbols;
+use crate::text_cleanup;
+
+/// "Regarding the recommendation made in paragraph 27 of the concluding observations".
+static ASSESSMENT_START_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:regarding|with regard to|with respect to|in regards? to|as regards|concerning|in relation to|on)\s+(?:the\s+)?recommendations?\s+(?:made\s+|contained\s+)?in\s+)?paragraphs?\s+(\d)")
+        .expect("assessment start pattern")
+});
+static CLOSING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)looks forward|please accept|assurances of|yours sincerely|highest consideration",
+    )
+    .expect("closing pattern")
+});
+
+/// Parses a follow-up letter into `doc`.
+pub fn parse(text: &str, doc: &mut Document) {
+    let cleaned = text_cleanup::clean(text);
+    doc.footnotes = cleaned.footnotes;
+
+    // The concluding observations assessed: the first CO symbol the letter names.
+    let assessed = symbols::find_symbols(text).into_iter().find_map(|(_, s)| {
+        symbols::parse_symbol(&s)
+            .filter(|i| i.kind == Some(DocumentKind::ConcludingObservations))
+            .map(|i| i.symbol)
+    });
+    if let Some(sym) = &assessed {
+        if let Some(info) = symbols::parse_symbol(sym) {
+            if doc.state.is_none() {
+                doc.state = info.state.as_deref().and_then(symbols::state_by_code);
+                if !doc.inferred.iter().any(|f| f == "state") {
+                    doc.inferred.push("state".into());
+                }
+            }
+            if doc.committee.is_none() {
+                doc.committee = Some(info.committee);
+            }
+            if doc.cycle.is_none() {
+                doc.cycle = info.cycle;
+            }
+        }
+    }
+
+    let blocks = &cleaned.blocks;
+    let mut i = 0;
+    while i < blocks.len() {
+        let t = &blocks[i].text;
+        doc.paragraphs.push(Paragraph {
+            kind: ParagraphKind::Other,
+            text: t.clone(),
+            ..Default::default()
+        });
+        let Some(start) = ASSESSMENT_START_RE
+            .captures(t)
+            .and_then(|c| c.get(1))
+            .map(|m| m.start())
+        else {
+            i += 1;
+            continue;
+        };
+        let (refs, _) = symbols::parse_paragraph_refs(&t[start..]);
+        // The passage: this block, and following ones that continue the assessment
+        // (a grade line, a second paragraph), up to the next assessment, the closing
+        // formula, or an address block.
+        let mut passage = t.clone();
+        let mut j = i + 1;
+        while j < blocks.len() {
+            let next = &blocks[j].text;
+            let continues = !ASSESSMENT_START_RE.is_match(next)
+                && !CLOSING_RE.is_match(next)
+                && (next.chars().count() > 80 || grade_line(next))
+                && next.ends_with(['.', ']', ')']);
+            if !continues {
+                break;
+            }
+            passage.push(' ');
+            passage.push_str(next);
+            doc.paragraphs.push(Paragraph {
+                kind: ParagraphKind::Other,
+                text: next.clone(),
+                ..Default::default()
+            });
+            j += 1;
+        }
+        if let Some(symbol) = &assessed {
+            for r in refs {
+                doc.assessments.push(Assessment {
+                    symbol: symbol.clone(),
+                    paragraph: r,
+                    text: passage.clone(),
+                });
+            }
+        }
+        i = j;
+    }
+}
+
+/// A grade as some committees give it: "[B]", "Assessment: C", "Grade: A".
+fn grade_line(s: &str) -> bool {
+    let t = s.trim();
+    (t.starts_with('[') && t.chars().nth(2) == Some(']'))
+        || t.to_lowercase().starts_with("assessment")
+        || t.to_lowercase().starts_with("grade")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_text;
+
+    fn seed001() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let entry = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with("001"))
+            .unwrap();
+        std::fs::read_to_string(entry.path()).unwrap()
+    }
+
+    #[test]
+    fn kyrgyzstan_follow_up_letter() {
+        let d = parse_text(&seed001());
+        assert_eq!(d.kind, DocumentKind::FollowUpLetter);
+        assert_eq!(d.date.unwrap().to_string(), "2018-09-13");
+        assert_eq!(d.state.as_ref().unwrap().code, "KGZ");
+        let paras: Vec<&str> = d.assessments.iter().map(|a| a.paragraph.as_str()).collect();
+        assert_eq!(paras, ["27", "29", "31", "33"]);
+        assert!(d.assessments.iter().all(|a| a.symbol == "CMW/C/KGZ/CO/1"));
+        let words = [
+            "to take all necessary measures to fully implement",
+            "to continue to implement",
+            "to strengthen its efforts",
+            "to intensify its efforts",
+        ];
+        for (a, w) in d.assessments.iter().zip(words) {
+            assert!(a.text.contains(w), "{} lacks {w}", a.text);
+            assert!(!a.text.contains("Excellency") && !a.text.contains("**"));
+        }
+        assert!(!d.assessments[1].text.contains("Permanent Representative"));
+    }
+
+    #[test]
+    fn letter_with_grades_in_another_layout() {
+        let text = "Excellency,\n\nThe Committee examined the follow-up report of the State party on its concluding observations (CCPR/C/MEX/CO/6).\n\nParagraph 12: Non-discrimination\n\n[B]: The Committee notes the steps taken but requires further information on the adoption of the bill.\n\nParagraphs 20 and 21: Enforced disappearances\n\n[C]: The Committee regrets that no information was provided on investigations.\n\nThe Committee looks forward to continuing its dialogue.\n";
+        let mut d = parse_text(text);
+        if d.kind != DocumentKind::FollowUpLetter {
+            d = Document::default();
+            parse(text, &mut d);
+        }
+        let paras: Vec<&str> = d.assessments.iter().map(|a| a.paragraph.as_str()).collect();
+        assert_eq!(paras, ["12", "20", "21"]);
+        assert!(d.assessments[0].text.contains("[B]"));
+        assert!(d.assessments[1].text.contains("[C]"));
+        assert_eq!(d.assessments[0].symbol, "CCPR/C/MEX/CO/6");
+    }
+
+    #[test]
+    fn never_panics() {
+        for t in [
+            "",
+            "Excellency",
+            "Regarding the recommendation made in paragraph",
+            "paragraph 12",
+        ] {
+            let mut d = Document::default();
+            parse(t, &mut d);
+        }
+    }
+}

@@ -118,8 +118,10 @@ pub fn cycle_of(phrase: &str) -> Option<u32> {
 
 /// The committee a text belongs to, from its header wording or the symbols it cites.
 fn committee_of(header: &str, text: &str) -> Option<String> {
+    // Only the title block names the committee; the body may name other treaties.
+    let head = title_block(header);
     for (name, code) in COMMITTEE_NAMES {
-        if header.contains(name) {
+        if head.contains(name) {
             return Some((*code).to_string());
         }
     }
@@ -264,7 +266,11 @@ pub fn detect(text: &str) -> Document {
 
     if doc.committee.is_none() {
         doc.committee = committee_of(&header, text);
-        if doc.committee.is_some() && !COMMITTEE_NAMES.iter().any(|(n, _)| header.contains(n)) {
+        if doc.committee.is_some()
+            && !COMMITTEE_NAMES
+                .iter()
+                .any(|(n, _)| title_block(&header).contains(n))
+        {
             push_inferred(&mut doc, "committee");
         }
     }
@@ -329,6 +335,21 @@ pub fn finish(doc: &mut Document) {
                 push_inferred(doc, "symbol");
             }
         }
+    }
+}
+
+/// The text before the first numbered paragraph (at most 1,500 characters).
+fn title_block(header: &str) -> &str {
+    let mut end = header.len().min(1500);
+    while !header.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &header[..end];
+    static FIRST_NUMBERED: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?m)^\s*(?:\*\*)?1\.\s").expect("first paragraph pattern"));
+    match FIRST_NUMBERED.find(head) {
+        Some(m) => &head[..m.start()],
+        None => head,
     }
 }
 
