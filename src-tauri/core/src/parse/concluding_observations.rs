@@ -25,6 +25,8 @@ static ROMAN_HEADING_RE: Lazy<Regex> =
 static ARTICLES_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\((?:arts?\.|articles?)\s*((?:[^()]|\([^()]*\))*)\)").expect("articles pattern")
 });
+static NESTED_PARENS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\([^()]*\)").expect("parentheses pattern"));
 static RANGE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(\d{1,3})\s*(?:[–—-]|to)\s*(\d{1,3})|(\d{1,3})").expect("range pattern")
 });
@@ -91,9 +93,7 @@ pub fn articles_of(heading: &str) -> Vec<u32> {
     let mut out = Vec::new();
     for c in ARTICLES_RE.captures_iter(heading) {
         // Drop nested parentheses ("44 (6)": 6 is a paragraph of the article).
-        let inner = Regex::new(r"\([^()]*\)")
-            .map(|re| re.replace_all(&c[1], "").into_owned())
-            .unwrap_or_else(|_| c[1].to_string());
+        let inner = NESTED_PARENS_RE.replace_all(&c[1], "");
         for r in RANGE_RE.captures_iter(&inner) {
             if let (Some(a), Some(b)) = (r.get(1), r.get(2)) {
                 if let (Ok(a), Ok(b)) = (a.as_str().parse::<u32>(), b.as_str().parse::<u32>()) {

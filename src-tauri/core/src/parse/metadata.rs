@@ -136,7 +136,7 @@ fn committee_of(header: &str, text: &str) -> Option<String> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().next().map(|(c, _)| c)
 }
 
@@ -151,7 +151,7 @@ pub fn state_from_symbols(text: &str) -> Option<StateParty> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
         .into_iter()
         .next()
