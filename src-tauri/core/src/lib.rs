@@ -8,6 +8,7 @@ pub mod model;
 pub mod state_names;
 pub mod symbols;
 
+pub mod fixtures;
 pub mod import;
 pub mod parse;
 pub mod text_cleanup;
