@@ -521,20 +521,17 @@ fn body_text(
                         run_bold = None;
                     }
                     b"rPr" if !empty && !in_ppr => in_rpr = true,
-                    b"b" | b"bCs" if in_rpr => {
-                        if local_name(e.name().as_ref()) == b"b" || run_bold.is_none() {
-                            run_bold = Some(!is_off(e));
-                        }
+                    b"b" | b"bCs"
+                        if in_rpr
+                            && (local_name(e.name().as_ref()) == b"b" || run_bold.is_none()) =>
+                    {
+                        run_bold = Some(!is_off(e));
                     }
-                    b"rStyle" if in_rpr => {
-                        if run_bold.is_none() {
-                            if let Some(id) = attr(e, b"val") {
-                                if let Some(b) =
-                                    style_chain(styles, &id).iter().find_map(|s| s.bold)
-                                {
-                                    run_bold = Some(b);
-                                }
-                            }
+                    b"rStyle" if in_rpr && run_bold.is_none() => {
+                        if let Some(b) = attr(e, b"val")
+                            .and_then(|id| style_chain(styles, &id).iter().find_map(|s| s.bold))
+                        {
+                            run_bold = Some(b);
                         }
                     }
                     b"t" if !empty => in_text = true,
@@ -582,30 +579,28 @@ fn body_text(
                     _ => {}
                 }
             }
-            Event::Text(ref t) => {
-                if in_text && in_deleted == 0 && !in_instr {
-                    let s = t.unescape().map_err(xml_error)?;
-                    if let Some((is_end, id)) = custom_mark_pending.take() {
-                        if let Some(p) = para.as_mut() {
-                            let mark = s.trim().to_string();
-                            let text = if is_end {
-                                endnotes.get(&id)
-                            } else {
-                                footnotes.get(&id)
-                            };
-                            p.text.push_str(&mark);
-                            p.notes.push((mark, text.cloned().unwrap_or_default()));
-                        }
-                        continue;
-                    }
+            Event::Text(ref t) if in_text && in_deleted == 0 && !in_instr => {
+                let s = t.unescape().map_err(xml_error)?;
+                if let Some((is_end, id)) = custom_mark_pending.take() {
                     if let Some(p) = para.as_mut() {
-                        let style_bold = p
-                            .style
-                            .as_deref()
-                            .and_then(|id| style_chain(styles, id).iter().find_map(|s| s.bold))
-                            .unwrap_or(false);
-                        p.push_run_text(&s, run_bold.unwrap_or(style_bold));
+                        let mark = s.trim().to_string();
+                        let text = if is_end {
+                            endnotes.get(&id)
+                        } else {
+                            footnotes.get(&id)
+                        };
+                        p.text.push_str(&mark);
+                        p.notes.push((mark, text.cloned().unwrap_or_default()));
                     }
+                    continue;
+                }
+                if let Some(p) = para.as_mut() {
+                    let style_bold = p
+                        .style
+                        .as_deref()
+                        .and_then(|id| style_chain(styles, id).iter().find_map(|s| s.bold))
+                        .unwrap_or(false);
+                    p.push_run_text(&s, run_bold.unwrap_or(style_bold));
                 }
             }
             Event::End(ref e) => match local_name(e.name().as_ref()) {
