@@ -20,6 +20,7 @@ pub mod generate;
 pub mod profile;
 
 pub mod diff;
+pub mod drafts;
 pub mod export;
 
 pub use error::{Error, ErrorPayload, Result};
