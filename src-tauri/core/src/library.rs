@@ -1,1 +1,990 @@
-//! (to be written)
+//! Store: the rapporteur's library in SQLite — documents, their paragraphs and
+//! citations, follow-up assessments, full-text search, and drafts.
+//!
+//! Every import is one transaction: a file that fails leaves the library as it
+//! was. The database lives in the OS's per-user app-data folder (the one the
+//! desktop app uses); `LOI_DB` or an explicit path overrides it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::import::{self, SourceFormat};
+use crate::model::{Document, DocumentKind, StateParty};
+use crate::parse;
+use crate::symbols;
+
+/// The app's identifier, as in tauri.conf.json: names its data folder.
+pub const APP_IDENTIFIER: &str = "org.loidrafter.app";
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[
+    "
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        symbol TEXT,
+        committee TEXT,
+        kind TEXT NOT NULL,
+        state_code TEXT,
+        state_name TEXT,
+        cycle INTEGER,
+        date TEXT,
+        language TEXT,
+        title TEXT,
+        source_name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        inferred TEXT NOT NULL DEFAULT '[]',
+        imported_at TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        document TEXT NOT NULL
+    );
+    CREATE INDEX documents_by_state ON documents(state_code, kind);
+    CREATE TABLE paragraphs (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        number TEXT,
+        kind TEXT NOT NULL,
+        theme TEXT,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX paragraphs_by_document ON paragraphs(document_id, seq);
+    CREATE TABLE citations (
+        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        symbol TEXT NOT NULL,
+        paragraph TEXT
+    );
+    CREATE INDEX citations_by_symbol ON citations(symbol, paragraph);
+    CREATE TABLE assessments (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        symbol TEXT NOT NULL,
+        paragraph TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX assessments_by_symbol ON assessments(symbol, paragraph);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE VIRTUAL TABLE paragraph_search USING fts5(
+        text,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    ",
+    crate::drafts::MIGRATION_SQL,
+];
+
+/// Metadata the user states, overriding what was inferred.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetadataOverrides {
+    pub symbol: Option<String>,
+    /// ISO alpha-3 code or English name.
+    pub state: Option<String>,
+    pub kind: Option<DocumentKind>,
+    pub cycle: Option<u32>,
+    pub date: Option<NaiveDate>,
+}
+
+impl MetadataOverrides {
+    pub fn is_empty(&self) -> bool {
+        self == &MetadataOverrides::default()
+    }
+}
+
+/// A line of the library's table of documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub id: i64,
+    pub symbol: Option<String>,
+    pub committee: Option<String>,
+    pub kind: DocumentKind,
+    pub state: Option<StateParty>,
+    pub cycle: Option<u32>,
+    pub date: Option<NaiveDate>,
+    pub language: Option<String>,
+    pub title: Option<String>,
+    pub source_name: String,
+    pub format: String,
+    pub inferred: Vec<String>,
+    pub paragraphs: usize,
+    pub imported_at: String,
+}
+
+/// What importing one file did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    Imported {
+        document: DocumentSummary,
+        warnings: Vec<String>,
+    },
+    AlreadyInLibrary {
+        document: DocumentSummary,
+    },
+}
+
+impl ImportOutcome {
+    pub fn document(&self) -> &DocumentSummary {
+        match self {
+            ImportOutcome::Imported { document, .. }
+            | ImportOutcome::AlreadyInLibrary { document } => document,
+        }
+    }
+}
+
+/// A State party with documents in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateSummary {
+    pub code: String,
+    pub name: String,
+    pub documents: usize,
+    /// Drafts in progress for this State party.
+    pub drafts: usize,
+}
+
+/// The start and end markers of a highlighted word in search snippets. The UI
+/// turns them into `<mark>` after escaping the rest.
+pub const HIGHLIGHT_START: char = '\u{2}';
+pub const HIGHLIGHT_END: char = '\u{3}';
+
+/// A paragraph that matched a search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub document_id: i64,
+    pub symbol: Option<String>,
+    pub kind: DocumentKind,
+    pub state: Option<StateParty>,
+    /// Paragraph number, when it has one.
+    pub paragraph: Option<String>,
+    /// Position of the paragraph in its document (0-based).
+    pub seq: usize,
+    /// The matched passage; matched words between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`].
+    pub snippet: String,
+    pub rank: f64,
+}
+
+/// The library: one SQLite database.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A stable hash of a document's text (line ends and trailing spaces ignored).
+pub fn content_hash(text: &str) -> String {
+    let normalized: String = text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let digest = Sha256::digest(normalized.trim().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Library {
+    /// Where the library lives: `LOI_DB` if set, else the app-data folder.
+    pub fn default_path() -> Result<PathBuf> {
+        if let Some(p) = std::env::var_os("LOI_DB").filter(|p| !p.is_empty()) {
+            return Ok(PathBuf::from(p));
+        }
+        let base = dirs::data_dir().ok_or_else(|| {
+            Error::InvalidInput("this system has no per-user data folder; set LOI_DB".into())
+        })?;
+        Ok(base.join(APP_IDENTIFIER).join("library.sqlite3"))
+    }
+
+    /// Opens (creating if needed) the library at `path`, migrating its schema.
+    pub fn open(path: &Path) -> Result<Library> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
+        }
+        let conn = Connection::open(path)?;
+        let mut lib = Library {
+            conn,
+            path: path.to_path_buf(),
+        };
+        lib.configure()?;
+        lib.migrate()?;
+        Ok(lib)
+    }
+
+    /// An in-memory library (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Library> {
+        let conn = Connection::open_in_memory()?;
+        let mut lib = Library {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        lib.configure()?;
+        lib.migrate()?;
+        Ok(lib)
+    }
+
+    /// Opens the default library, importing the built-in sample documents the
+    /// first time (when it has no documents and never had any).
+    pub fn open_default_seeded() -> Result<Library> {
+        let mut lib = Library::open(&Library::default_path()?)?;
+        lib.ensure_seeded()?;
+        Ok(lib)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version (number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection (drafts are stored through it).
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Imports the built-in sample documents into a library that never had any.
+    /// Returns how many were imported.
+    pub fn ensure_seeded(&mut self) -> Result<usize> {
+        let already: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = 'seeded'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if already.is_some() || self.document_count()? > 0 {
+            return Ok(0);
+        }
+        let mut n = 0;
+        for (name, bytes) in crate::seeds::SEEDS {
+            if let ImportOutcome::Imported { .. } =
+                self.import_bytes(name, bytes, &MetadataOverrides::default())?
+            {
+                n += 1;
+            }
+        }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('seeded', ?1)",
+            params![now()],
+        )?;
+        Ok(n)
+    }
+
+    pub fn document_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Imports a file from disk.
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        overrides: &MetadataOverrides,
+    ) -> Result<ImportOutcome> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let extracted = import::extract_file(path)?;
+        self.store(&name, extracted.format, &extracted.text, overrides)
+    }
+
+    /// Imports a file's bytes.
+    pub fn import_bytes(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        overrides: &MetadataOverrides,
+    ) -> Result<ImportOutcome> {
+        let extracted = import::extract_text(file_name, bytes)?;
+        self.store(file_name, extracted.format, &extracted.text, overrides)
+    }
+
+    fn store(
+        &mut self,
+        source_name: &str,
+        format: SourceFormat,
+        text: &str,
+        overrides: &MetadataOverrides,
+    ) -> Result<ImportOutcome> {
+        let hash = content_hash(text);
+        let existing: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                params![hash],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(ImportOutcome::AlreadyInLibrary {
+                document: self.summary(id)?,
+            });
+        }
+        let doc = parse_with_overrides(text, overrides).map_err(|e| match e {
+            Error::InvalidInput(reason) => Error::import(source_name, reason),
+            e => e,
+        })?;
+        let mut warnings = Vec::new();
+        if let Some(lang) = doc.language.as_deref().filter(|l| *l != "en") {
+            warnings.push(format!(
+                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English documents only"
+            ));
+        }
+        if doc.kind == DocumentKind::Other {
+            warnings.push("the kind of document could not be told; it is kept as \"other\" (set it with the pencil or --kind)".into());
+        }
+        let tx = self.conn.transaction()?;
+        let id = insert_document(&tx, &hash, source_name, format.as_str(), text, &doc)?;
+        tx.commit()?;
+        Ok(ImportOutcome::Imported {
+            document: self.summary(id)?,
+            warnings,
+        })
+    }
+
+    /// Corrects a stored document's metadata (re-parsing it when its kind changes).
+    pub fn update_metadata(
+        &mut self,
+        id: i64,
+        overrides: &MetadataOverrides,
+    ) -> Result<DocumentSummary> {
+        let (text, current): (String, String) = self
+            .conn
+            .query_row(
+                "SELECT source_text, document FROM documents WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+        let current: Document = serde_json::from_str(&current)?;
+        // Keep earlier corrections: start from the stored values the user set.
+        let mut merged = overrides.clone();
+        let new_symbol = overrides.symbol.is_some();
+        if merged.kind.is_none() && !new_symbol && !current.inferred.iter().any(|f| f == "kind") {
+            merged.kind = Some(current.kind);
+        }
+        if merged.symbol.is_none() && !current.inferred.iter().any(|f| f == "symbol") {
+            merged.symbol = current.symbol.clone();
+        }
+        if merged.state.is_none() && !new_symbol && !current.inferred.iter().any(|f| f == "state") {
+            merged.state = current.state.as_ref().map(|s| s.code.clone());
+        }
+        if merged.cycle.is_none() && !new_symbol && !current.inferred.iter().any(|f| f == "cycle") {
+            merged.cycle = current.cycle;
+        }
+        if merged.date.is_none() && !current.inferred.iter().any(|f| f == "date") {
+            merged.date = current.date;
+        }
+        let doc = parse_with_overrides(&text, &merged)?;
+        let tx = self.conn.transaction()?;
+        let (hash, source_name, format, imported_at): (String, String, String, String) = tx
+            .query_row(
+            "SELECT content_hash, source_name, format, imported_at FROM documents WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        delete_rows(&tx, id)?;
+        insert_document_with_id(
+            &tx,
+            Some(id),
+            &hash,
+            &source_name,
+            &format,
+            &text,
+            &doc,
+            Some(&imported_at),
+        )?;
+        tx.commit()?;
+        self.summary(id)
+    }
+
+    /// Deletes a document and everything parsed from it.
+    pub fn delete_document(&mut self, id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let n = delete_rows(&tx, id)?;
+        tx.commit()?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("document {id}")));
+        }
+        Ok(())
+    }
+
+    /// One document's summary.
+    pub fn summary(&self, id: i64) -> Result<DocumentSummary> {
+        self.conn
+            .query_row(
+                &format!("{SUMMARY_SELECT} WHERE d.id = ?1"),
+                params![id],
+                summary_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("document {id}")))
+    }
+
+    /// The documents, optionally of one State party (code), by State, kind, cycle.
+    pub fn documents(&self, state: Option<&str>) -> Result<Vec<DocumentSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{SUMMARY_SELECT} WHERE ?1 IS NULL OR d.state_code = ?1 ORDER BY d.state_code, d.cycle DESC, d.date DESC, d.id"
+        ))?;
+        let rows = stmt.query_map(params![state.map(normalize_code)], summary_row)?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
+    /// A stored document, as parsed.
+    pub fn document(&self, id: i64) -> Result<Document> {
+        let json: String = self
+            .conn
+            .query_row(
+                "SELECT document FROM documents WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+        Ok(serde_json::from_str(&json)?)
+    }
+
+    /// The stored document with this symbol, if any.
+    pub fn document_by_symbol(&self, symbol: &str) -> Result<Option<(i64, Document)>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM documents WHERE symbol = ?1 ORDER BY id DESC LIMIT 1",
+                params![symbols::normalize_symbol(symbol)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| Ok((id, self.document(id)?))).transpose()
+    }
+
+    /// Every stored document of a State party, parsed, with its id.
+    pub fn documents_of_state(&self, state: &str) -> Result<Vec<(i64, Document)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, document FROM documents WHERE state_code = ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![normalize_code(state)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, json) = row?;
+            out.push((id, serde_json::from_str(&json)?));
+        }
+        Ok(out)
+    }
+
+    /// The State parties with documents or drafts.
+    pub fn states(&self) -> Result<Vec<StateSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT code, name, SUM(docs), SUM(drafts) FROM (
+                 SELECT state_code AS code, state_name AS name, 1 AS docs, 0 AS drafts FROM documents WHERE state_code IS NOT NULL
+                 UNION ALL
+                 SELECT state_code, state_name, 0, 1 FROM drafts
+             ) GROUP BY code ORDER BY name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StateSummary {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                documents: r.get::<_, i64>(2)? as usize,
+                drafts: r.get::<_, i64>(3)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
+    /// Full-text search over every paragraph (optionally of one State party).
+    /// Words are matched with their endings ("traffick" finds "trafficking"),
+    /// accents ignored; whatever the user types, the query is never an error.
+    pub fn search(&self, query: &str, state: Option<&str>, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT p.document_id, d.symbol, d.kind, d.state_code, d.state_name, p.number, p.seq,
+                    snippet(paragraph_search, 0, char(2), char(3), '…', 40), bm25(paragraph_search)
+             FROM paragraph_search
+             JOIN paragraphs p ON p.id = paragraph_search.rowid
+             JOIN documents d ON d.id = p.document_id
+             WHERE paragraph_search MATCH ?1 AND (?2 IS NULL OR d.state_code = ?2)
+             ORDER BY bm25(paragraph_search), p.document_id, p.seq
+             LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![fts, state.map(normalize_code), limit as i64], |r| {
+            let kind: String = r.get(2)?;
+            let code: Option<String> = r.get(3)?;
+            let name: Option<String> = r.get(4)?;
+            Ok(SearchHit {
+                document_id: r.get(0)?,
+                symbol: r.get(1)?,
+                kind: DocumentKind::parse(&kind).unwrap_or_default(),
+                state: code.zip(name).map(|(code, name)| StateParty { code, name }),
+                paragraph: r.get(5)?,
+                seq: r.get::<_, i64>(6)? as usize,
+                snippet: r.get(7)?,
+                rank: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
+    /// All follow-up assessments of concluding observations with this symbol,
+    /// with the letter they come from (document id and date).
+    pub fn assessments_of(
+        &self,
+        symbol: &str,
+    ) -> Result<Vec<(i64, Option<NaiveDate>, crate::model::Assessment)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.document_id, d.date, a.symbol, a.paragraph, a.text FROM assessments a JOIN documents d ON d.id = a.document_id WHERE a.symbol = ?1 ORDER BY d.date, a.rowid",
+        )?;
+        let rows = stmt.query_map(params![symbol], |r| {
+            let date: Option<String> = r.get(1)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                crate::model::Assessment {
+                    symbol: r.get(2)?,
+                    paragraph: r.get(3)?,
+                    text: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+}
+
+fn normalize_code(s: &str) -> String {
+    symbols::state_by_code_or_name(s)
+        .map(|s| s.code)
+        .unwrap_or_else(|| s.trim().to_ascii_uppercase())
+}
+
+/// Turns what a user typed into a safe FTS5 query: every word quoted, with a
+/// prefix star, all required.
+fn fts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .take(32)
+        .map(|t| format!("\"{}\"*", t.to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Parses text, applying the user's metadata: a stated kind re-parses the text as that kind.
+fn parse_with_overrides(text: &str, o: &MetadataOverrides) -> Result<Document> {
+    let mut doc = match o.kind.or_else(|| {
+        o.symbol
+            .as_deref()
+            .and_then(symbols::parse_symbol)
+            .and_then(|i| i.kind)
+    }) {
+        Some(kind) => parse::parse_text_as(text, kind),
+        None => parse::parse_text(text),
+    };
+    let unmark = |doc: &mut Document, field: &str| doc.inferred.retain(|f| f != field);
+    if let Some(sym) = &o.symbol {
+        let info = symbols::parse_symbol(sym).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "\"{sym}\" is not a document symbol (e.g. CMW/C/KGZ/CO/2)"
+            ))
+        })?;
+        doc.symbol = Some(info.symbol.clone());
+        unmark(&mut doc, "symbol");
+        doc.committee = Some(info.committee.clone());
+        unmark(&mut doc, "committee");
+        if let Some(s) = info.state.as_deref().and_then(symbols::state_by_code) {
+            doc.state = Some(s);
+            unmark(&mut doc, "state");
+        }
+        if let Some(c) = info.cycle {
+            doc.cycle = Some(c);
+            unmark(&mut doc, "cycle");
+        }
+        if let Some(k) = info.kind {
+            doc.kind = k;
+            unmark(&mut doc, "kind");
+        }
+    }
+    if let Some(s) = &o.state {
+        let state = symbols::state_by_code_or_name(s).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "\"{s}\" is not a State (give its ISO code, e.g. KGZ, or its name)"
+            ))
+        })?;
+        doc.state = Some(state);
+        unmark(&mut doc, "state");
+    }
+    if let Some(k) = o.kind {
+        doc.kind = k;
+        unmark(&mut doc, "kind");
+    }
+    if let Some(c) = o.cycle {
+        doc.cycle = Some(c);
+        unmark(&mut doc, "cycle");
+    }
+    if let Some(d) = o.date {
+        doc.date = Some(d);
+        unmark(&mut doc, "date");
+    }
+    // A symbol inferred from the old values follows the corrections.
+    if doc.inferred.iter().any(|f| f == "symbol") && o.symbol.is_none() && !o.is_empty() {
+        doc.symbol = None;
+        doc.inferred.retain(|f| f != "symbol");
+    }
+    parse::metadata::finish(&mut doc);
+    Ok(doc)
+}
+
+const SUMMARY_SELECT: &str = "SELECT d.id, d.symbol, d.committee, d.kind, d.state_code, d.state_name, d.cycle, d.date, d.language, d.title,
+        d.source_name, d.format, d.inferred, d.imported_at,
+        (SELECT COUNT(*) FROM paragraphs p WHERE p.document_id = d.id)
+    FROM documents d";
+
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentSummary> {
+    let kind: String = r.get(3)?;
+    let code: Option<String> = r.get(4)?;
+    let name: Option<String> = r.get(5)?;
+    let date: Option<String> = r.get(7)?;
+    let inferred: String = r.get(12)?;
+    Ok(DocumentSummary {
+        id: r.get(0)?,
+        symbol: r.get(1)?,
+        committee: r.get(2)?,
+        kind: DocumentKind::parse(&kind).unwrap_or_default(),
+        state: code.zip(name).map(|(code, name)| StateParty { code, name }),
+        cycle: r.get(6)?,
+        date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        language: r.get(8)?,
+        title: r.get(9)?,
+        source_name: r.get(10)?,
+        format: r.get(11)?,
+        inferred: serde_json::from_str(&inferred).unwrap_or_default(),
+        imported_at: r.get(13)?,
+        paragraphs: r.get::<_, i64>(14)? as usize,
+    })
+}
+
+fn delete_rows(tx: &Transaction, id: i64) -> Result<usize> {
+    tx.execute(
+        "DELETE FROM paragraph_search WHERE rowid IN (SELECT id FROM paragraphs WHERE document_id = ?1)",
+        params![id],
+    )?;
+    Ok(tx.execute("DELETE FROM documents WHERE id = ?1", params![id])?)
+}
+
+fn insert_document(
+    tx: &Transaction,
+    hash: &str,
+    source_name: &str,
+    format: &str,
+    text: &str,
+    doc: &Document,
+) -> Result<i64> {
+    insert_document_with_id(tx, None, hash, source_name, format, text, doc, None)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_document_with_id(
+    tx: &Transaction,
+    id: Option<i64>,
+    hash: &str,
+    source_name: &str,
+    format: &str,
+    text: &str,
+    doc: &Document,
+    imported_at: Option<&str>,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO documents (id, content_hash, symbol, committee, kind, state_code, state_name, cycle, date, language, title,
+                                source_name, format, inferred, imported_at, source_text, document)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            id,
+            hash,
+            doc.symbol,
+            doc.committee,
+            doc.kind.as_str(),
+            doc.state.as_ref().map(|s| s.code.clone()),
+            doc.state.as_ref().map(|s| s.name.clone()),
+            doc.cycle,
+            doc.date.map(|d| d.to_string()),
+            doc.language,
+            doc.title,
+            source_name,
+            format,
+            serde_json::to_string(&doc.inferred)?,
+            imported_at.map(str::to_string).unwrap_or_else(now),
+            text,
+            serde_json::to_string(doc)?,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut para = tx.prepare_cached(
+        "INSERT INTO paragraphs (document_id, seq, number, kind, theme, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut search =
+        tx.prepare_cached("INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")?;
+    let mut cite = tx.prepare_cached(
+        "INSERT INTO citations (paragraph_id, symbol, paragraph) VALUES (?1, ?2, ?3)",
+    )?;
+    for (seq, p) in doc.paragraphs.iter().enumerate() {
+        para.execute(params![
+            id,
+            seq as i64,
+            p.number,
+            p.kind.as_str(),
+            p.theme,
+            p.text
+        ])?;
+        let pid = tx.last_insert_rowid();
+        search.execute(params![pid, p.full_text()])?;
+        for c in &p.cites {
+            cite.execute(params![pid, c.symbol, c.paragraph])?;
+        }
+    }
+    let mut assess = tx.prepare_cached(
+        "INSERT INTO assessments (document_id, symbol, paragraph, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for a in &doc.assessments {
+        assess.execute(params![id, a.symbol, a.paragraph, a.text])?;
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lib() -> Library {
+        Library::open_in_memory().unwrap()
+    }
+
+    const CO: &str = "Concluding observations on the second periodic report of Mexico\n\nC. Principal subjects of concern and recommendations\n\n1. General measures of implementation (arts. 73 and 84)\n\nTrafficking in persons\n\n10. The Committee is concerned about trafficking in persons and the lack of data on victims.\n\n11. Recalling its previous recommendations (CMW/C/MEX/CO/1, para. 20), the Committee recommends that the State party combat trafficking in persons and assist Ünver victims.\n";
+
+    #[test]
+    fn migrates_once_and_reopens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("lib.sqlite3");
+        {
+            let mut l = Library::open(&path).unwrap();
+            assert_eq!(l.schema_version().unwrap(), MIGRATIONS.len() as i64);
+            l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
+                .unwrap();
+        }
+        let l = Library::open(&path).unwrap();
+        assert_eq!(l.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(l.document_count().unwrap(), 1);
+    }
+
+    #[test]
+    fn importing_the_same_content_twice_gives_one_document() {
+        let mut l = lib();
+        let a = l
+            .import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
+            .unwrap();
+        assert!(matches!(a, ImportOutcome::Imported { .. }));
+        let crlf = CO.replace('\n', "\r\n");
+        let b = l
+            .import_bytes("copy.md", crlf.as_bytes(), &MetadataOverrides::default())
+            .unwrap();
+        assert!(matches!(b, ImportOutcome::AlreadyInLibrary { .. }));
+        assert_eq!(a.document().id, b.document().id);
+        assert_eq!(l.document_count().unwrap(), 1);
+        let s = a.document();
+        assert_eq!(s.symbol.as_deref(), Some("CMW/C/MEX/CO/2"));
+        assert_eq!(s.kind, DocumentKind::ConcludingObservations);
+    }
+
+    #[test]
+    fn bad_input_leaves_the_library_unchanged() {
+        let mut l = lib();
+        l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
+            .unwrap();
+        for (name, bytes) in [
+            ("e.txt", b"".to_vec()),
+            ("g.bin", vec![0u8, 1, 2, 3, 0, 255, 0, 7]),
+            ("x.docx", b"PK\x03\x04broken".to_vec()),
+        ] {
+            assert!(matches!(
+                l.import_bytes(name, &bytes, &MetadataOverrides::default()),
+                Err(Error::Import { .. })
+            ));
+        }
+        let bad = MetadataOverrides {
+            state: Some("Atlantis".into()),
+            ..Default::default()
+        };
+        assert!(l
+            .import_bytes("other.txt", b"Some other text about migration.", &bad)
+            .is_err());
+        assert_eq!(l.document_count().unwrap(), 1);
+        let n: i64 = l
+            .conn
+            .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))
+            .unwrap();
+        let f: i64 = l
+            .conn
+            .query_row("SELECT COUNT(*) FROM paragraph_search", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, f);
+    }
+
+    #[test]
+    fn a_failed_write_rolls_the_whole_import_back() {
+        let mut l = lib();
+        // Make the last step of an import fail: a trigger refuses assessments.
+        l.conn
+            .execute_batch("CREATE TRIGGER no_assessments BEFORE INSERT ON assessments BEGIN SELECT RAISE(ABORT, 'refused'); END;")
+            .unwrap();
+        let letter = "Excellency,\n\nThe Committee examined the follow-up report (CMW/C/MEX/CO/1).\n\nRegarding the recommendation made in paragraph 20 of the concluding observations, the Committee encourages the State party to continue to implement the recommendation fully.\n";
+        assert!(l
+            .import_bytes(
+                "letter.txt",
+                letter.as_bytes(),
+                &MetadataOverrides::default()
+            )
+            .is_err());
+        assert_eq!(l.document_count().unwrap(), 0);
+        let n: i64 = l
+            .conn
+            .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn overrides_and_corrections() {
+        let mut l = lib();
+        let o = MetadataOverrides {
+            kind: Some(DocumentKind::ConcludingObservations),
+            state: Some("Senegal".into()),
+            cycle: Some(1),
+            ..Default::default()
+        };
+        let text = "The Committee recommends that the State party adopt a migration law.\n\nThe Committee urges the State party to ratify the ILO conventions.";
+        let out = l.import_bytes("notes.txt", text.as_bytes(), &o).unwrap();
+        let s = out.document();
+        assert_eq!(s.kind, DocumentKind::ConcludingObservations);
+        assert_eq!(s.state.as_ref().unwrap().code, "SEN");
+        assert_eq!(
+            s.symbol.as_deref(),
+            Some("CMW/C/SEN/CO/1")
+                .filter(|_| s.committee.is_some())
+                .or(s.symbol.as_deref())
+        );
+        assert!(
+            !s.inferred.contains(&"kind".to_string()) && !s.inferred.contains(&"state".to_string())
+        );
+        let s = l
+            .update_metadata(
+                s.id,
+                &MetadataOverrides {
+                    symbol: Some("CMW/C/SEN/CO/2".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(s.symbol.as_deref(), Some("CMW/C/SEN/CO/2"));
+        assert_eq!(s.cycle, Some(2));
+        assert_eq!(s.committee.as_deref(), Some("CMW"));
+        assert!(l
+            .update_metadata(999, &MetadataOverrides::default())
+            .is_err());
+    }
+
+    #[test]
+    fn delete_removes_paragraphs_and_search_rows() {
+        let mut l = lib();
+        let id = l
+            .import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
+            .unwrap()
+            .document()
+            .id;
+        assert!(!l.search("trafficking", None, 10).unwrap().is_empty());
+        l.delete_document(id).unwrap();
+        assert!(l.search("trafficking", None, 10).unwrap().is_empty());
+        let n: i64 = l
+            .conn
+            .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+        assert!(matches!(l.delete_document(id), Err(Error::NotFound(_))));
+    }
+
+    #[test]
+    fn search_stems_ignores_accents_and_never_errors() {
+        let mut l = lib();
+        l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
+            .unwrap();
+        let hits = l.search("traffick", None, 10).unwrap();
+        assert_eq!(hits.len(), 2);
+        assert!(hits[0].snippet.contains(HIGHLIGHT_START));
+        assert!(!l.search("trafficked", Some("MEX"), 10).unwrap().is_empty());
+        assert!(!l.search("unver", None, 10).unwrap().is_empty());
+        assert!(l.search("trafficking", Some("KGZ"), 10).unwrap().is_empty());
+        for q in [
+            "\"",
+            "(",
+            "a AND",
+            "NEAR(",
+            "*",
+            "traffick* OR",
+            "'; DROP TABLE documents; --",
+            "",
+            "  ",
+            "^x",
+            "col:x",
+        ] {
+            assert!(l.search(q, None, 10).is_ok(), "{q}");
+        }
+        assert_eq!(l.document_count().unwrap(), 1);
+    }
+
+    #[test]
+    fn seeds_the_library_once() {
+        let mut l = lib();
+        assert_eq!(l.ensure_seeded().unwrap(), 5);
+        assert_eq!(l.ensure_seeded().unwrap(), 0);
+        let states: Vec<String> = l.states().unwrap().into_iter().map(|s| s.code).collect();
+        assert_eq!(states, vec!["KGZ", "TJK"]);
+        let first = l.documents(Some("KGZ")).unwrap()[0].id;
+        l.delete_document(first).unwrap();
+        assert_eq!(
+            l.ensure_seeded().unwrap(),
+            0,
+            "deleting documents does not bring the samples back"
+        );
+    }
+}

@@ -12,8 +12,21 @@ use crate::model::{Document, DocumentKind};
 /// Parses a document's text. Never fails: what is not recognised is kept as
 /// paragraphs of kind `other`.
 pub fn parse_text(text: &str) -> Document {
+    let doc = metadata::detect(text);
+    let kind = doc.kind;
+    parse_detected(text, doc, kind)
+}
+
+/// Parses a document's text as a document of `kind` (the user said what it is).
+pub fn parse_text_as(text: &str, kind: DocumentKind) -> Document {
     let mut doc = metadata::detect(text);
-    match doc.kind {
+    doc.inferred.retain(|f| f != "kind");
+    doc.kind = kind;
+    parse_detected(text, doc, kind)
+}
+
+fn parse_detected(text: &str, mut doc: Document, kind: DocumentKind) -> Document {
+    match kind {
         DocumentKind::ConcludingObservations => concluding_observations::parse(text, &mut doc),
         DocumentKind::ListOfIssues | DocumentKind::ListOfIssuesPriorToReporting => {
             list_of_issues::parse(text, &mut doc)

@@ -1,0 +1,188 @@
+//! The `loi` binary end to end: a fresh library in a temporary folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn loi(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loi"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("LOI_DB")
+        .output()
+        .expect("run loi")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seed(prefix: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap()
+        .path()
+}
+
+#[test]
+fn parse_prints_the_document_model_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = loi(
+        &dir.path().join("lib.sqlite3"),
+        &["parse", seed("000").to_str().unwrap(), "--json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["symbol"], "CMW/C/KGZ/CO/2");
+    assert_eq!(v["kind"], "concluding_observations");
+    assert_eq!(v["state"]["code"], "KGZ");
+    assert_eq!(v["state"]["name"], "Kyrgyzstan");
+    assert_eq!(v["cycle"], 2);
+    assert_eq!(v["date"], "2023-12-26");
+    assert_eq!(v["follow_up_due"], "2026-01-02");
+    assert_eq!(v["next_report_due"], "2029-01-02");
+    assert!(v["inferred"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("symbol")));
+    let p30 = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["number"] == "30")
+        .unwrap();
+    assert_eq!(p30["kind"], "recommendation");
+    assert_eq!(p30["follow_up"], true);
+    assert_eq!(p30["cites"][0]["symbol"], "CMW/C/KGZ/CO/1");
+    assert_eq!(p30["cites"][0]["paragraph"], "27");
+    for key in ["section", "cluster", "theme", "text", "subparagraphs"] {
+        assert!(p30.get(key).is_some(), "{key}");
+    }
+    assert_eq!(
+        v["follow_up_paragraphs"],
+        serde_json::json!(["12", "18", "20", "30", "52"])
+    );
+    for key in [
+        "footnotes",
+        "assessments",
+        "questions_raised",
+        "language",
+        "committee",
+    ] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    // A list of issues: questions with their section path.
+    let o = loi(
+        &dir.path().join("lib.sqlite3"),
+        &["parse", seed("003").to_str().unwrap(), "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let q20 = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["number"] == "20")
+        .unwrap();
+    assert_eq!(q20["kind"], "question");
+    assert_eq!(
+        q20["section"].as_array().unwrap().last().unwrap(),
+        "Articles 32 and 33"
+    );
+}
+
+#[test]
+fn library_commands_on_a_fresh_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    // First use seeds the library.
+    let o = loi(&db, &["docs", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 5);
+    let o = loi(&db, &["docs", "--state", "KGZ", "--json"]);
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 3);
+
+    let o = loi(&db, &["recs", "--state", "KGZ", "--json"]);
+    let recs: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let r30 = recs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["number"] == "30")
+        .unwrap();
+    assert_eq!(r30["ancestors"][0]["symbol"], "CMW/C/KGZ/CO/1");
+    assert_eq!(r30["ancestors"][0]["paragraph"], "27");
+    assert!(r30["assessment"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("fully implement"));
+    assert_eq!(r30["times_recommended"], 2);
+    for key in ["cluster", "theme", "text", "subparagraphs", "follow_up"] {
+        assert!(r30.get(key).is_some(), "{key}");
+    }
+
+    let o = loi(&db, &["search", "traffick", "--state", "KGZ", "--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(hits.as_array().unwrap().len() >= 3);
+
+    // Import a document of our own, twice.
+    let file = dir.path().join("mex.txt");
+    std::fs::write(&file, "Concluding observations on the initial report of Mexico\n\nC. Principal subjects of concern and recommendations\n\n1. The Committee recommends that the State party adopt a migration law.\n").unwrap();
+    let o = loi(&db, &["import", file.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["result"]["status"], "imported");
+    let o = loi(&db, &["import", file.to_str().unwrap()]);
+    assert!(stdout(&o).contains("already in library"));
+    let o = loi(&db, &["states", "--json"]);
+    let states: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(states.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn errors_are_one_line_naming_the_file_and_leave_the_library_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let count = |db: &Path| -> usize {
+        let o = loi(db, &["docs", "--json"]);
+        serde_json::from_str::<serde_json::Value>(&stdout(&o))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(&db), 5);
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let garbage = dir.path().join("garbage.docx");
+    std::fs::write(&garbage, [0x50u8, 0x4b, 3, 4, 0, 0, 1, 2, 3]).unwrap();
+    let missing = dir.path().join("missing.txt");
+    for f in [&empty, &garbage, &missing] {
+        let o = loi(&db, &["import", f.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(
+            err.contains(f.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
+    }
+    assert!(stderr(&loi(&db, &["import", empty.to_str().unwrap()])).contains("empty"));
+    let o = loi(&db, &["parse", missing.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.txt"));
+    let o = loi(
+        &db,
+        &["import", empty.to_str().unwrap(), "--kind", "nonsense"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(count(&db), 5);
+}
