@@ -209,7 +209,7 @@ fn ancestors_of(doc: &Document, p: &Paragraph, docs: &[StoredDocument]) -> Vec<A
             });
         }
     }
-    out.sort_by(|a, b| b.cycle.cmp(&a.cycle));
+    out.sort_by_key(|a| std::cmp::Reverse(a.cycle));
     out
 }
 
