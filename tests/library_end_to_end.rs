@@ -22,12 +22,19 @@ fn fresh() -> (tempfile::TempDir, Library) {
 #[test]
 fn the_seed_files_import_and_link() {
     let (_dir, mut lib) = fresh();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert_eq!(files.len(), 5);
     for f in &files {
         let out = lib.import_file(f, &MetadataOverrides::default()).unwrap();
-        assert!(matches!(out, ImportOutcome::Imported { .. }), "{}", f.display());
+        assert!(
+            matches!(out, ImportOutcome::Imported { .. }),
+            "{}",
+            f.display()
+        );
     }
     let docs = lib.documents(None).unwrap();
     let kinds: Vec<DocumentKind> = docs.iter().map(|d| d.kind).collect();
@@ -41,18 +48,38 @@ fn the_seed_files_import_and_link() {
     }
     let (_, loi) = lib.document_by_symbol("CMW/C/TJK/Q/3").unwrap().unwrap();
     assert_eq!(loi.cycle, Some(3));
-    assert_eq!(loi.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Question).count(), 25);
+    assert_eq!(
+        loi.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Question)
+            .count(),
+        25
+    );
     let recs = link::recommendations(&lib, "KGZ").unwrap();
     let r30 = recs.iter().find(|r| r.number == "30").unwrap();
-    assert_eq!((r30.ancestors[0].symbol.as_str(), r30.ancestors[0].paragraph.as_str()), ("CMW/C/KGZ/CO/1", "27"));
+    assert_eq!(
+        (
+            r30.ancestors[0].symbol.as_str(),
+            r30.ancestors[0].paragraph.as_str()
+        ),
+        ("CMW/C/KGZ/CO/1", "27")
+    );
     assert!(r30.assessment.is_some());
     // Importing the same files again changes nothing.
     for f in &files {
-        assert!(matches!(lib.import_file(f, &MetadataOverrides::default()).unwrap(), ImportOutcome::AlreadyInLibrary { .. }));
+        assert!(matches!(
+            lib.import_file(f, &MetadataOverrides::default()).unwrap(),
+            ImportOutcome::AlreadyInLibrary { .. }
+        ));
     }
     assert_eq!(lib.document_count().unwrap(), 5);
     // Stemmed search across the library.
-    assert!(lib.search("trafficked persons", Some("TJK"), 20).unwrap().len() >= 2);
+    assert!(
+        lib.search("trafficked persons", Some("TJK"), 20)
+            .unwrap()
+            .len()
+            >= 2
+    );
 }
 
 #[test]
@@ -61,7 +88,9 @@ fn documents_in_other_layouts() {
     // A Word file with real footnotes and automatic numbering.
     let docx = dir.path().join("Senegal CO2.docx");
     std::fs::write(&docx, fixtures::concluding_observations_docx()).unwrap();
-    let out = lib.import_file(&docx, &MetadataOverrides::default()).unwrap();
+    let out = lib
+        .import_file(&docx, &MetadataOverrides::default())
+        .unwrap();
     assert_eq!(out.document().symbol.as_deref(), Some("CMW/C/SEN/CO/2"));
     let recs = link::recommendations(&lib, "SEN").unwrap();
     assert_eq!(recs.len(), 1);
@@ -76,7 +105,9 @@ fn documents_in_other_layouts() {
     lib.import_file(&f, &MetadataOverrides::default()).unwrap();
     let recs = link::recommendations(&lib, "PHL").unwrap();
     assert_eq!(recs.len(), 1);
-    assert!(recs[0].text.ends_with("an irregular situation, and share them with civil society."));
+    assert!(recs[0]
+        .text
+        .ends_with("an irregular situation, and share them with civil society."));
     assert_eq!(recs[0].ancestors[0].paragraph, "14");
 
     // A list of issues with inline citations.
@@ -86,7 +117,10 @@ fn documents_in_other_layouts() {
     let out = lib.import_file(&f, &MetadataOverrides::default()).unwrap();
     assert_eq!(out.document().kind, DocumentKind::ListOfIssues);
     let (_, d) = lib.document_by_symbol("CMW/C/PHL/Q/3").unwrap().unwrap();
-    assert_eq!(d.paragraph("1").unwrap().cites[0].paragraph.as_deref(), Some("21"));
+    assert_eq!(
+        d.paragraph("1").unwrap().cites[0].paragraph.as_deref(),
+        Some("21")
+    );
 }
 
 #[test]
@@ -99,9 +133,19 @@ fn bad_input_gets_a_clear_message_and_leaves_the_library_unchanged() {
     invalid_utf8.extend([0xC3, 0x28, 0x00, 0x81, 0xFF, 0x01]);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", vec![], "empty"),
-        ("garbage.bin", (0..10_000u32).map(|i| (i.wrapping_mul(2654435761) >> 7) as u8).collect(), "binary"),
+        (
+            "garbage.bin",
+            (0..10_000u32)
+                .map(|i| (i.wrapping_mul(2654435761) >> 7) as u8)
+                .collect(),
+            "binary",
+        ),
         ("truncated.docx", docx[..docx.len() / 3].to_vec(), "damaged"),
-        ("bomb.docx", fixtures::zip_bomb_docx(150 * 1024 * 1024), "100 MB"),
+        (
+            "bomb.docx",
+            fixtures::zip_bomb_docx(150 * 1024 * 1024),
+            "100 MB",
+        ),
         ("huge.txt", vec![b'x'; 50 * 1024 * 1024], "too large"),
         ("invalid.txt", invalid_utf8, "not valid UTF-8"),
         ("scan.pdf", b"%PDF-1.7\nnot really".to_vec(), "PDF"),
@@ -122,7 +166,10 @@ fn bad_input_gets_a_clear_message_and_leaves_the_library_unchanged() {
     let fr = dir.path().join("fr.txt");
     std::fs::write(&fr, "Observations finales concernant le deuxième rapport périodique du Sénégal\n\n1. Le Comité recommande que l’État partie prenne les mesures nécessaires pour protéger les travailleurs migrants et les membres de leur famille.\n").unwrap();
     match lib.import_file(&fr, &MetadataOverrides::default()).unwrap() {
-        ImportOutcome::Imported { warnings, .. } => assert!(warnings.iter().any(|w| w.contains("another language (fr)")), "{warnings:?}"),
+        ImportOutcome::Imported { warnings, .. } => assert!(
+            warnings.iter().any(|w| w.contains("another language (fr)")),
+            "{warnings:?}"
+        ),
         other => panic!("{other:?}"),
     }
 }

@@ -1,10 +1,70 @@
-//! The LOI Drafter desktop app: a thin Tauri layer over `loi_core`.
+//! The LOI Drafter desktop app: a thin Tauri layer over `loi_core`. Every
+//! command calls a core function; errors reach the UI as `{code, message}`.
 
 mod commands;
 
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use loi_core::library::Library;
+
+/// The library, opened in the background after the window shows.
+#[derive(Clone, Default)]
+pub struct AppState {
+    pub library: Arc<Mutex<Option<Library>>>,
+    pub opening_error: Arc<Mutex<Option<loi_core::ErrorPayload>>>,
+}
+
+/// `--db PATH` on the command line, else `LOI_DB`, else the app-data folder.
+fn library_path() -> Result<PathBuf, loi_core::Error> {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            if let Some(p) = args.next() {
+                return Ok(PathBuf::from(p));
+            }
+        } else if let Some(p) = a.strip_prefix("--db=") {
+            return Ok(PathBuf::from(p));
+        }
+    }
+    Library::default_path()
+}
+
 pub fn run() {
+    let state = AppState::default();
+    let opener = state.clone();
     tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![commands::app_version])
+        .manage(state)
+        .setup(move |_app| {
+            // Open (and on first use seed) the library off the main thread.
+            std::thread::spawn(move || {
+                let opened = library_path().and_then(|p| {
+                    let mut lib = Library::open(&p)?;
+                    lib.ensure_seeded()?;
+                    Ok(lib)
+                });
+                match opened {
+                    Ok(lib) => {
+                        if let Ok(mut slot) = opener.library.lock() {
+                            *slot = Some(lib);
+                        }
+                    }
+                    Err(e) => {
+                        if let Ok(mut slot) = opener.opening_error.lock() {
+                            *slot = Some(e.payload());
+                        }
+                    }
+                }
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_states,
+            commands::list_documents,
+            commands::recommendations,
+            commands::search,
+        ])
         .run(tauri::generate_context!())
         .expect("error while running LOI Drafter");
 }

@@ -24,7 +24,7 @@ pub struct SymbolInfo {
 }
 
 static SYMBOL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9][A-Za-z0-9.]*(?:[-–][0-9]+)?)*")
+    Regex::new(r"(?-u:\b)(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9][A-Za-z0-9.]*(?:[-–][0-9]+)?)*")
         .expect("symbol pattern")
 });
 
@@ -373,7 +373,7 @@ static PARA_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,?\s*(?:paras?\.|paragraphs?)\s*").expect("para pattern"));
 
 static CITE_HEAD_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:Ibid\.?|ibid\.?)|\b(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9][A-Za-z0-9.]*(?:[-–][0-9]+)?)*")
+    Regex::new(r"(?-u:\b)(?:Ibid\.?|ibid\.?)|(?-u:\b)(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9][A-Za-z0-9.]*(?:[-–][0-9]+)?)*")
         .expect("citation pattern")
 });
 

@@ -33,11 +33,11 @@ static RANGE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// "The Committee recommends / urges / calls upon … the State party".
 static RECOMMENDATION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)\b|\b(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)")
         .expect("recommendation pattern")
 });
 static CONCERN_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)(?-u:\b)")
         .expect("concern pattern")
 });
 /// Procedural wording: dissemination, technical assistance, follow-up, next report.
@@ -54,7 +54,7 @@ static FOLLOW_UP_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("follow-up pattern")
 });
 static FOLLOW_UP_PARAS_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\bparagraphs?\s+").expect("paragraphs pattern"));
+    Lazy::new(|| Regex::new(r"(?i)(?-u:\b)paragraphs?\s+").expect("paragraphs pattern"));
 static NEXT_REPORT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)submit its\s+[\w\s-]{0,60}?reports?\s+(?:by|before|no later than)\s+(\d{1,2}\s+\w+\s+\d{4})|(?:next|following)\s+(?:periodic\s+)?report\s+(?:is\s+due|by|on)\s+(?:on\s+|by\s+)?(\d{1,2}\s+\w+\s+\d{4})")
         .expect("next report pattern")

@@ -15,18 +15,18 @@ static NAMED_SPEAKER_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "Ms. Dzumhur", "Mr. Ünver".
 static SHORT_NAME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:Ms|Mr|Mrs|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)").expect("short name pattern")
+    Regex::new(r"(?-u:\b)(?:Ms|Mr|Mrs|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)").expect("short name pattern")
 });
 static ANONYMOUS_EXPERT_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:a|another|one|an|the)\s+(?:other\s+)?(?:committee\s+)?expert\b|\bquestions by committee experts\b|\bexperts\s+(?:asked|said|wondered)")
+    Regex::new(r"(?i)(?-u:\b)(?:a|another|one|an|the)\s+(?:other\s+)?(?:committee\s+)?expert(?-u:\b)|(?-u:\b)questions by committee experts(?-u:\b)|(?-u:\b)experts\s+(?:asked|said|wondered)")
         .expect("anonymous expert pattern")
 });
 static DELEGATION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:the|a|one)\s+(?:delegation|head of (?:the )?delegation|representative|delegate)\b|\bresponses by the delegation\b|\breplies by the delegation\b")
+    Regex::new(r"(?i)(?-u:\b)(?:the|a|one)\s+(?:delegation|head of (?:the )?delegation|representative|delegate)(?-u:\b)|(?-u:\b)responses by the delegation(?-u:\b)|(?-u:\b)replies by the delegation(?-u:\b)")
         .expect("delegation pattern")
 });
 static EXPERT_ROLE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:expert|rapporteur|chair|chairperson|vice-chair|member|committee)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:expert|rapporteur|chair|chairperson|vice-chair|member|committee)(?-u:\b)")
         .expect("expert role pattern")
 });
 

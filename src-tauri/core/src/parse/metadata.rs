@@ -13,7 +13,7 @@ use crate::symbols::{self, COMMITTEES};
 const HEADER_CHARS: usize = 4000;
 
 static DATE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+    Regex::new(r"(?-u:\b)(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?-u:\b)")
         .expect("date pattern")
 });
 
@@ -88,7 +88,7 @@ static TITLE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static REPORT_OF_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b((?:initial|combined\s+[a-z]+\s+(?:and|to)\s+[a-z]+|[a-z]+)\s+(?:periodic\s+)?reports?)\s+(?:of|submitted by)\s+(?:the\s+)?")
+    Regex::new(r"(?i)(?-u:\b)((?:initial|combined\s+[a-z]+\s+(?:and|to)\s+[a-z]+|[a-z]+)\s+(?:periodic\s+)?reports?)\s+(?:of|submitted by)\s+(?:the\s+)?")
         .expect("report-of pattern")
 });
 
