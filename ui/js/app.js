@@ -6,6 +6,12 @@ import { renderLibrary, renderSearch } from "./library.js";
 import { renderRecommendations } from "./recommendations.js";
 
 const state = { code: null, states: [], view: "library" };
+// Each render takes a number; a render whose data arrives after a newer one started is dropped.
+let renderSeq = 0;
+function renderToken() {
+  const mine = ++renderSeq;
+  return () => mine === renderSeq;
+}
 const statusLine = document.getElementById("status");
 
 export function setStatus(text) {
@@ -17,7 +23,7 @@ export function showError(e) {
   setStatus(`Error: ${message}`);
 }
 
-function selectView(view, focus = false) {
+function selectView(view, focus = false, render = true) {
   state.view = view;
   for (const tab of document.querySelectorAll("[role=tab]")) {
     const on = tab.dataset.view === view;
@@ -28,14 +34,15 @@ function selectView(view, focus = false) {
   for (const panel of document.querySelectorAll("[role=tabpanel]")) {
     panel.hidden = panel.id !== `view-${view}`;
   }
-  refresh();
+  if (render) refresh();
 }
 
 async function refresh() {
   const panel = document.getElementById(`view-${state.view}`);
+  const current = renderToken();
   try {
-    if (state.view === "library") await renderLibrary(panel, state.code);
-    else if (state.view === "recommendations") await renderRecommendations(panel, state.code);
+    if (state.view === "library") await renderLibrary(panel, state.code, current);
+    else if (state.view === "recommendations") await renderRecommendations(panel, state.code, current);
   } catch (e) {
     showError(e);
   }
@@ -109,9 +116,9 @@ function wireSearch() {
       refresh();
       return;
     }
-    selectView("library");
+    selectView("library", false, false);
     try {
-      await renderSearch(document.getElementById("view-library"), q, all.checked ? null : state.code);
+      await renderSearch(document.getElementById("view-library"), q, all.checked ? null : state.code, renderToken());
     } catch (e) {
       showError(e);
     }

@@ -18,8 +18,9 @@ function inferredValue(doc, field, value) {
   return el("span", { class: inferred ? "inferred" : null, title: inferred ? "inferred from the text" : null }, value ?? "—");
 }
 
-export async function renderLibrary(panel, code) {
+export async function renderLibrary(panel, code, isCurrent = () => true) {
   const docs = await call("list_documents", { code });
+  if (!isCurrent()) return;
   clear(panel);
   panel.append(el("h1", { class: "view-title" }, code ? `Documents` : "All documents"));
   if (!docs.length) {
@@ -49,8 +50,9 @@ export async function renderLibrary(panel, code) {
   );
 }
 
-export async function renderSearch(panel, query, code) {
+export async function renderSearch(panel, query, code, isCurrent = () => true) {
   const hits = await call("search", { query, code });
+  if (!isCurrent()) return;
   clear(panel);
   panel.append(el("h1", { class: "view-title" }, `${hits.length} paragraph${hits.length === 1 ? "" : "s"} matching “${query}”`));
   const groups = new Map();

@@ -31,13 +31,14 @@ function showPanel(aside, r) {
   if (r.concern) aside.append(el("h3", {}, "Concern"), el("p", { class: "document-text" }, r.concern));
 }
 
-export async function renderRecommendations(panel, code) {
-  clear(panel);
+export async function renderRecommendations(panel, code, isCurrent = () => true) {
   if (!code) {
-    panel.append(el("p", { class: "empty" }, "Choose a State party."));
+    clear(panel).append(el("p", { class: "empty" }, "Choose a State party."));
     return;
   }
   const recs = await call("recommendations", { code });
+  if (!isCurrent()) return;
+  clear(panel);
   if (!recs.length) {
     panel.append(el("p", { class: "empty" }, "No concluding observations for this State party in the library."));
     return;

@@ -179,7 +179,7 @@ fn strip_markdown(line: &str) -> (String, bool, Option<u8>) {
         }
         plain_len > 0 && bold_letters * 10 >= plain_len * 7
     };
-    s = without.replace("__", "");
+    s = without;
     s = LINK_RE.replace_all(&s, "$1").into_owned();
     s = s.replace('\u{E000}', "*");
     (s, bold, level)

@@ -26,8 +26,10 @@ static DELEGATION_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("delegation pattern")
 });
 static EXPERT_ROLE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:expert|rapporteur|chair|chairperson|vice-chair|member|committee)(?-u:\b)")
-        .expect("expert role pattern")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:expert|rapporteur|chair|chairperson|vice-chair|member|committee)(?-u:\b)",
+    )
+    .expect("expert role pattern")
 });
 
 #[derive(Debug, Clone, PartialEq)]

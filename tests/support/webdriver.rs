@@ -1,0 +1,242 @@
+//! A small WebDriver client for the real app window: starts Xvfb (when there is
+//! no display) and `tauri-driver`, opens a session on the app binary, and
+//! cleans everything up when dropped.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
+        .unwrap_or(false)
+}
+
+/// Why the window tests cannot run here, if they cannot.
+pub fn missing_tools() -> Option<String> {
+    let mut missing = Vec::new();
+    for tool in ["tauri-driver", "WebKitWebDriver"] {
+        if !on_path(tool) {
+            missing.push(tool);
+        }
+    }
+    if std::env::var_os("DISPLAY").is_none() && !on_path("Xvfb") {
+        missing.push("Xvfb");
+    }
+    (!missing.is_empty())
+        .then(|| format!("missing {} (./test.sh installs them)", missing.join(", ")))
+}
+
+/// Kills a child process when dropped.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A running app under WebDriver.
+pub struct App {
+    base: String,
+    session: String,
+    agent: ureq::Agent,
+    pub screenshots: PathBuf,
+    _driver: Guard,
+    _xvfb: Option<Guard>,
+}
+
+impl App {
+    /// Starts the app binary with the library at `db`.
+    pub fn start(app: &Path, db: &Path) -> App {
+        let (display, xvfb) = match std::env::var("DISPLAY") {
+            Ok(d) if !d.is_empty() => (d, None),
+            _ => {
+                let n = (90..200)
+                    .find(|n| {
+                        !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                            && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                    })
+                    .expect("a free X display");
+                let child = Command::new("Xvfb")
+                    .arg(format!(":{n}"))
+                    .args(["-screen", "0", "1440x900x24", "-nolisten", "tcp"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("start Xvfb");
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                    && Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                (format!(":{n}"), Some(Guard(child)))
+            }
+        };
+        let port = free_port();
+        let native = free_port();
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("LOI_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start tauri-driver");
+        let driver = Guard(driver);
+        let base = format!("http://127.0.0.1:{port}");
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(60))
+            .build();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while agent.get(&format!("{base}/status")).call().is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {
+            "application": app,
+            "args": ["--db", db],
+        }}}});
+        let resp: Value = agent
+            .post(&format!("{base}/session"))
+            .send_json(caps)
+            .expect("create a WebDriver session")
+            .into_json()
+            .expect("session JSON");
+        let session = resp["value"]["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
+        let screenshots = std::env::var_os("LOI_SCREENSHOTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("target")
+                    .join("screenshots")
+            });
+        std::fs::create_dir_all(&screenshots).expect("screenshot folder");
+        App {
+            base,
+            session,
+            agent,
+            screenshots,
+            _driver: driver,
+            _xvfb: xvfb,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/session/{}{}", self.base, self.session, path)
+    }
+
+    fn post(&self, path: &str, body: Value) -> Value {
+        match self.agent.post(&self.url(path)).send_json(body) {
+            Ok(r) => r
+                .into_json::<Value>()
+                .map(|v| v["value"].clone())
+                .unwrap_or(Value::Null),
+            Err(ureq::Error::Status(code, r)) => panic!(
+                "WebDriver {path}: {code} {}",
+                r.into_string().unwrap_or_default()
+            ),
+            Err(e) => panic!("WebDriver {path}: {e}"),
+        }
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub fn exec(&self, script: &str, args: Value) -> Value {
+        self.post("/execute/sync", json!({"script": script, "args": args}))
+    }
+
+    /// Runs an async script (the last argument is the callback).
+    pub fn exec_async(&self, script: &str, args: Value) -> Value {
+        self.post("/execute/async", json!({"script": script, "args": args}))
+    }
+
+    /// Waits until `condition` (a script returning a truthy value) holds.
+    pub fn wait_for(&self, condition: &str, what: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let v = self.exec(condition, json!([]));
+            if !v.is_null() && v != json!(false) && v != json!("") && v != json!(0) {
+                return v;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Finds an element by CSS selector.
+    pub fn find(&self, css: &str) -> String {
+        let v = self.post("/element", json!({"using": "css selector", "value": css}));
+        v[ELEMENT_KEY]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_string()
+    }
+
+    pub fn click(&self, css: &str) {
+        let id = self.find(css);
+        self.post(&format!("/element/{id}/click"), json!({}));
+    }
+
+    pub fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css);
+        self.post(&format!("/element/{id}/value"), json!({"text": text}));
+    }
+
+    pub fn text(&self) -> String {
+        self.exec("return document.body.innerText", json!([]))
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// Saves a screenshot as `name`.png in the screenshot folder.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let v: Value = self
+            .agent
+            .get(&self.url("/screenshot"))
+            .call()
+            .expect("screenshot")
+            .into_json()
+            .expect("screenshot JSON");
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v["value"].as_str().unwrap_or(""))
+            .expect("screenshot base64");
+        let path = self.screenshots.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self
+            .agent
+            .delete(&format!("{}/session/{}", self.base, self.session))
+            .call();
+    }
+}
