@@ -1,1 +1,1075 @@
-//! (to be written)
+//! Generate: recommendations → questions in the committee's own style, by
+//! deterministic rules on the recommendation's own words.
+//!
+//! "recommends that the State party take measures to facilitate X" becomes
+//! "In the light of the recommendation made by the Committee in its previous
+//! concluding observations,¹ please provide information on the steps taken to
+//! facilitate X." The lead-in, the citation style and the section come from the
+//! committee profile.
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    format_paragraph_refs, Citation, CitationStyle, Document, DocumentKind, IssueList,
+    ListQuestion, NoteAnchor, Paragraph, ParagraphKind, StateParty, SubParagraph,
+};
+use crate::profile::{label_sections, Profile};
+
+/// How to draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerateOptions {
+    pub style: CitationStyle,
+    /// `ListOfIssues` or `ListOfIssuesPriorToReporting`.
+    pub kind: DocumentKind,
+    /// One question per sub-paragraph instead of one question with sub-items.
+    pub split_subparagraphs: bool,
+}
+
+impl Default for GenerateOptions {
+    fn default() -> Self {
+        GenerateOptions {
+            style: CitationStyle::Footnote,
+            kind: DocumentKind::ListOfIssuesPriorToReporting,
+            split_subparagraphs: false,
+        }
+    }
+}
+
+/// A recommendation to ask about, with what its history says.
+#[derive(Debug, Clone)]
+pub struct RecommendationInput<'a> {
+    /// The concluding observations it is in ("CMW/C/TJK/CO/2").
+    pub symbol: &'a str,
+    pub paragraph: &'a Paragraph,
+    /// Only these sub-paragraphs ("a", "d"); `None` for the whole recommendation.
+    pub only_subparagraphs: Option<Vec<String>>,
+    pub times_recommended: u32,
+    pub follow_up: bool,
+    /// The date of the latest follow-up assessment of it (or of one it repeats).
+    pub assessed: Option<NaiveDate>,
+    /// The articles of its cluster.
+    pub cluster_articles: Vec<u32>,
+}
+
+impl<'a> RecommendationInput<'a> {
+    /// An input with no history.
+    pub fn new(symbol: &'a str, paragraph: &'a Paragraph) -> Self {
+        RecommendationInput {
+            symbol,
+            paragraph,
+            only_subparagraphs: None,
+            times_recommended: 1,
+            follow_up: paragraph.follow_up,
+            assessed: None,
+            cluster_articles: Vec::new(),
+        }
+    }
+}
+
+/// Whether a recommendation (or the given sub-paragraphs of it) is under
+/// follow-up, from the document's follow-up references ("12", "35 (a)").
+pub fn under_follow_up(
+    follow_up_paragraphs: &[String],
+    number: &str,
+    labels: Option<&[String]>,
+) -> bool {
+    follow_up_paragraphs.iter().any(|r| {
+        let (n, label) = match r.split_once(' ') {
+            Some((n, l)) => (n, Some(l.trim_matches(['(', ')']))),
+            None => (r.as_str(), None),
+        };
+        n == number
+            && match (labels, label) {
+                (None, _) | (_, None) => true,
+                (Some(ls), Some(l)) => ls.iter().any(|x| x == l),
+            }
+    })
+}
+
+/// A generated question and the recommendation references it asks about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneratedQuestion {
+    pub question: ListQuestion,
+    pub sources: Vec<Citation>,
+}
+
+/// What the committee asks for, in one request of a recommendation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Clause {
+    /// "the steps taken to facilitate …" (after "please provide information on").
+    Information(String),
+    /// "whether the State party intends to make …".
+    Intention(String),
+    /// "whether the bill on labour migration has been adopted".
+    Status(String),
+    /// "detailed information on …" (after "please provide").
+    Provide(String),
+}
+
+static REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|again|therefore|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?(?:\s*\([^)]*\))?)\s+(?:that\s*)?(?:,[^,]*,\s*)?the\s+State\s+party\s*(?:,\s*(?:in accordance|in line|in compliance|as a matter)[^,:]*,\s*)?(?:to\s+)?")
+        .expect("request pattern")
+});
+static URGENT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:adopt|enact|approve|finalize|finalise|pass)\s+(.+?)\s+(?:without\s+(?:further\s+|undue\s+)?delay|as\s+soon\s+as\s+possible|as\s+a\s+matter\s+of\s+priority|expeditiously)$")
+        .expect("urgent pattern")
+});
+static CONSIDER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^consider\s+(\w+ing)\s+(.+)$").expect("consider pattern"));
+static MEASURES_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^take\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy)[\s,]+)*)(measures|steps|action)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*)?to\s+(.+)$")
+        .expect("measures pattern")
+});
+static EFFORTS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:step\s+up|strengthen|intensify|redouble|continue|pursue|increase|enhance)\s+(?:its\s+)?efforts\s+(?:to\s+)?(.+)$")
+        .expect("efforts pattern")
+});
+static CONTINUE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^continue\s+to\s+(.+)$").expect("continue pattern"));
+static PROVIDE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:provide|include)\s+(?:in\s+its\s+next\s+(?:periodic\s+)?report\s+)?((?:detailed\s+|comprehensive\s+|updated\s+|further\s+|specific\s+)?(?:information|data)\s+.+?)(?:,?\s+in\s+its\s+next\s+(?:periodic\s+)?report)?$")
+        .expect("provide pattern")
+});
+static NEXT_REPORT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s+in\s+its\s+next\s+(?:periodic\s+)?report").expect("next report pattern")
+});
+static AND_TAKE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s+and\s+take\s+(?:\w+\s+){0,3}(?:measures|steps)\s+(?:necessary\s+)?to\s+")
+        .expect("and take pattern")
+});
+static ITS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)its\s").expect("its pattern"));
+
+fn trim_request(s: &str) -> String {
+    s.trim()
+        .trim_end_matches([';', '.', ':', ','])
+        .trim_end_matches(" and")
+        .trim()
+        .to_string()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f)
+            if c.clone()
+                .next()
+                .is_some_and(|n| n.is_lowercase() || n == ' ') =>
+        {
+            f.to_lowercase().collect::<String>() + c.as_str()
+        }
+        Some(f) => f.to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// "making" → "make", "ratifying" → "ratify", "acceding" → "accede", "withdrawing" → "withdraw".
+fn base_form(gerund: &str) -> String {
+    let lower = gerund.to_lowercase();
+    let Some(stem) = lower.strip_suffix("ing") else {
+        return lower;
+    };
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    if n >= 2 && chars[n - 1] == chars[n - 2] && !matches!(chars[n - 1], 'l' | 's' | 'f' | 'z') {
+        return stem[..stem.len() - 1].to_string();
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    if n >= 2
+        && vowel(chars[n - 2])
+        && matches!(chars[n - 1], 'k' | 'd' | 'c' | 'v' | 's' | 'z' | 'r')
+        && !(n >= 3 && vowel(chars[n - 3]))
+    {
+        return format!("{stem}e");
+    }
+    stem.to_string()
+}
+
+/// Splits text into sentences (not at "para.", "No.", "arts.").
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut depth = 0i32;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'.' if depth <= 0 => {
+                let next = text[i + 1..].chars().next();
+                let after = text[i + 1..].trim_start().chars().next();
+                if next.is_some_and(|c| c == ' ') && after.is_some_and(|c| c.is_uppercase()) {
+                    let word = text[start..i].rsplit(' ').next().unwrap_or("");
+                    if matches!(
+                        word,
+                        "para"
+                            | "paras"
+                            | "No"
+                            | "Nos"
+                            | "arts"
+                            | "art"
+                            | "e.g"
+                            | "i.e"
+                            | "Mr"
+                            | "Ms"
+                    ) {
+                        continue;
+                    }
+                    out.push(text[start..=i].trim().to_string());
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(text[start..].trim().to_string());
+    }
+    out
+}
+
+/// The definite noun phrase a short reference stands for: "the bill" → "the bill
+/// on labour migration", when the recommendation names it so.
+fn resolve_reference(np: &str, text: &str) -> String {
+    let np = np.trim();
+    if np.split_whitespace().count() > 3 || !np.to_lowercase().starts_with("the ") {
+        return np.to_string();
+    }
+    const STOP: &[&str] = &[
+        "is", "are", "was", "has", "have", "be", "been", "and", "that", "which", "with", "in",
+        "without", "as", "by",
+    ];
+    let lower = text.to_lowercase();
+    let key = np.to_lowercase();
+    let mut search = 0;
+    while let Some(pos) = lower[search..].find(&key) {
+        let at = search + pos + key.len();
+        let rest = &text[at..];
+        if rest.starts_with(" on ")
+            || rest.starts_with(" to ")
+            || rest.starts_with(" concerning ")
+            || rest.starts_with(" relating to ")
+        {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let mut taken = vec![words[0]];
+            for w in &words[1..] {
+                let clean = w.trim_end_matches([',', '.', ';', ')']);
+                if STOP.contains(&clean.to_lowercase().as_str()) || taken.len() > 8 {
+                    break;
+                }
+                taken.push(clean);
+                if clean.len() != w.len() {
+                    break;
+                }
+            }
+            if taken.len() > 1 {
+                return format!(
+                    "{} {}",
+                    &text[search + pos..search + pos + key.len()],
+                    taken.join(" ")
+                );
+            }
+        }
+        search = at;
+    }
+    np.to_string()
+}
+
+/// "its" with no State party before it in the question reads "the State party's".
+fn resolve_pronouns(clause: &str) -> String {
+    match ITS_RE.find(clause) {
+        Some(m) if !clause[..m.start()].contains("State party") => {
+            format!(
+                "{}the State party's {}",
+                &clause[..m.start()],
+                &clause[m.end()..]
+            )
+        }
+        _ => clause.to_string(),
+    }
+}
+
+/// Turns one request ("take measures to facilitate X") into what the question asks.
+fn clause_for(request: &str, context: &str) -> Clause {
+    let r = trim_request(request);
+    let r = AND_TAKE_RE.replace_all(&r, ", and to ").into_owned();
+    if let Some(c) = URGENT_RE.captures(&r) {
+        return Clause::Status(format!(
+            "whether {} has been adopted",
+            resolve_reference(&c[1], context)
+        ));
+    }
+    if let Some(c) = CONSIDER_RE.captures(&r) {
+        return Clause::Intention(format!(
+            "whether the State party intends to {} {}",
+            base_form(&c[1]),
+            &c[2]
+        ));
+    }
+    if let Some(c) = PROVIDE_RE.captures(&r) {
+        let what = NEXT_REPORT_RE.replace_all(&c[1], "");
+        return Clause::Provide(resolve_pronouns(&what));
+    }
+    let info = if let Some(c) = MEASURES_RE.captures(&r) {
+        let qualifiers = c[1].to_lowercase();
+        let generous = qualifiers.contains("all") || c.get(3).is_some();
+        if &c[2].to_lowercase() == "steps" || !generous {
+            format!("the steps taken to {}", &c[4])
+        } else {
+            format!("the efforts made to {}", &c[4])
+        }
+    } else if let Some(c) = EFFORTS_RE.captures(&r) {
+        format!("the efforts made to {}", &c[1])
+    } else if let Some(c) = CONTINUE_RE.captures(&r) {
+        format!("the efforts made to {}", &c[1])
+    } else {
+        format!("the efforts made to {}", lower_first(&r))
+    };
+    Clause::Information(resolve_pronouns(&info))
+}
+
+/// Splits a long "ensure that A, that B, and that C" into the first request and the rest.
+fn split_long(clause: Clause) -> Vec<Clause> {
+    if let Clause::Information(text) = &clause {
+        if text.split_whitespace().count() > 40 {
+            if let Some(ensure) = text.find("ensure that ") {
+                if let Some(p) = text[ensure..].find(", that ") {
+                    let cut = ensure + p;
+                    let first = text[..cut].to_string();
+                    let rest = text[cut + 2..].trim_start_matches("and ").to_string();
+                    let prefix = &text[..ensure + "ensure ".len()];
+                    return vec![
+                        Clause::Information(first),
+                        Clause::Information(format!("{prefix}{rest}")),
+                    ];
+                }
+            }
+        }
+    }
+    vec![clause]
+}
+
+/// The requests of a recommendation's own text, in order (an urgent adoption first).
+fn requests_of(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sentences(text) {
+        if let Some(m) = REQUEST_RE.find(&s) {
+            let rest = s[m.end()..].trim();
+            if !rest.is_empty() && !rest.starts_with(',') && !rest.trim_end().ends_with(':') {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A question's sentences from its clauses: the first with the lead-in.
+struct Drafted {
+    text: String,
+    /// Byte offset after the lead-in's comma, where the footnote marker goes.
+    note_at: usize,
+}
+
+fn lead_in(profile: &Profile, follow_up: bool) -> &str {
+    if follow_up {
+        &profile.lead_ins.follow_up
+    } else {
+        &profile.lead_ins.default
+    }
+}
+
+fn citation_text(style: CitationStyle, symbol: &str, refs: &[String]) -> String {
+    let paras = format_paragraph_refs(refs);
+    let word = if refs
+        .iter()
+        .map(|r| r.split(' ').next().unwrap_or(r))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        > 1
+    {
+        "paras."
+    } else {
+        "para."
+    };
+    match style {
+        CitationStyle::Footnote => String::new(),
+        CitationStyle::Inline => format!(" (see {symbol}, {word} {paras})"),
+        CitationStyle::Bare => format!(" ({word} {paras})"),
+    }
+}
+
+fn draft_sentences(
+    clauses: &[Clause],
+    lead: &str,
+    follow_up_lead: bool,
+    profile: &Profile,
+    cite: &str,
+) -> Drafted {
+    let mut text = String::new();
+    let mut note_at = 0;
+    for (i, c) in clauses.iter().enumerate() {
+        if i == 0 {
+            match c {
+                Clause::Intention(w) => {
+                    let opening = if follow_up_lead {
+                        format!("Please indicate, {}", lower_first(lead))
+                    } else {
+                        profile.lead_ins.indicate.trim_end_matches(',').to_string()
+                    };
+                    text.push_str(&opening);
+                    text.push_str(cite);
+                    text.push(',');
+                    note_at = text.len();
+                    text.push_str(&format!(" {w}, and specify, if applicable, what constraints and difficulties have prevented it from doing so to date."));
+                }
+                other => {
+                    text.push_str(lead);
+                    text.push_str(cite);
+                    text.push(',');
+                    note_at = text.len();
+                    text.push_str(&match other {
+                        Clause::Information(w) => format!(" please provide information on {w}."),
+                        Clause::Status(w) => format!(" please clarify {w}."),
+                        Clause::Provide(w) => format!(" please provide {w}."),
+                        Clause::Intention(_) => String::new(),
+                    });
+                }
+            }
+        } else {
+            text.push_str(&match c {
+                Clause::Information(w) => format!(" Please also provide information on {w}."),
+                Clause::Status(w) => format!(" Please also clarify {w}."),
+                Clause::Provide(w) => format!(" Please also provide {w}."),
+                Clause::Intention(w) => format!(" Please also indicate {w}."),
+            });
+        }
+    }
+    Drafted { text, note_at }
+}
+
+/// The sub-item for one sub-paragraph: "The efforts made to adopt …".
+fn subitem_text(sub: &SubParagraph, context: &str) -> String {
+    let text = match clause_for(&sub.text, context) {
+        Clause::Information(w) | Clause::Provide(w) => w,
+        Clause::Status(w) => format!("Information on {w}"),
+        Clause::Intention(w) => format!("Information on {w}"),
+    };
+    upper_first(&text)
+}
+
+fn punctuate_items(items: &mut [SubParagraph]) {
+    let n = items.len();
+    for (i, it) in items.iter_mut().enumerate() {
+        let t = it.text.trim_end_matches([';', '.', ',', ':']).to_string();
+        it.text = if i + 1 == n {
+            format!("{t}.")
+        } else {
+            format!("{t};")
+        };
+    }
+}
+
+/// The questions for one recommendation (one, or one per sub-paragraph when splitting).
+pub fn generate_questions(
+    input: &RecommendationInput,
+    profile: &Profile,
+    opts: &GenerateOptions,
+) -> Vec<GeneratedQuestion> {
+    let p = input.paragraph;
+    let number = p.number.clone().unwrap_or_default();
+    let section = profile.section_for(&p.full_text(), p.theme.as_deref(), &input.cluster_articles);
+    let context = p.full_text();
+    let subs: Vec<&SubParagraph> = match &input.only_subparagraphs {
+        Some(labels) => p
+            .subparagraphs
+            .iter()
+            .filter(|s| labels.contains(&s.label))
+            .collect(),
+        None => p.subparagraphs.iter().collect(),
+    };
+    if opts.split_subparagraphs && subs.len() > 1 {
+        return subs
+            .iter()
+            .flat_map(|s| {
+                let one = RecommendationInput {
+                    only_subparagraphs: Some(vec![s.label.clone()]),
+                    ..input.clone()
+                };
+                generate_questions(
+                    &one,
+                    profile,
+                    &GenerateOptions {
+                        split_subparagraphs: false,
+                        ..*opts
+                    },
+                )
+            })
+            .collect();
+    }
+    let refs: Vec<String> = if input.only_subparagraphs.is_some() {
+        subs.iter()
+            .map(|s| format!("{number} ({})", s.label))
+            .collect()
+    } else {
+        vec![number.clone()]
+    };
+    let sources: Vec<Citation> = refs
+        .iter()
+        .map(|r| Citation {
+            symbol: input.symbol.to_string(),
+            paragraph: Some(r.clone()),
+        })
+        .collect();
+    let cite = citation_text(opts.style, input.symbol, &refs);
+    let lead = lead_in(profile, input.follow_up);
+
+    // The recommendation's own requests, and its sub-paragraphs.
+    let own: Vec<String> = if input.only_subparagraphs.is_some() {
+        Vec::new()
+    } else {
+        requests_of(&p.text)
+    };
+    let mut clauses: Vec<Clause> = own.iter().map(|r| clause_for(r, &context)).collect();
+    // An urgent adoption is asked about first.
+    clauses.sort_by_key(|c| !matches!(c, Clause::Status(_)));
+    let mut subitems = Vec::new();
+    if input.only_subparagraphs.is_some() {
+        clauses.extend(subs.iter().map(|s| clause_for(&s.text, &context)));
+    } else if !subs.is_empty() {
+        subitems = subs
+            .iter()
+            .map(|s| SubParagraph {
+                label: s.label.clone(),
+                text: subitem_text(s, &context),
+            })
+            .collect();
+        punctuate_items(&mut subitems);
+    }
+    let clauses: Vec<Clause> = match clauses.len() {
+        0 => Vec::new(),
+        _ => {
+            let mut v = Vec::new();
+            for (i, c) in clauses.into_iter().enumerate() {
+                if i == 0 {
+                    v.extend(split_long(c));
+                } else {
+                    v.push(c);
+                }
+            }
+            v
+        }
+    };
+    let mut drafted = if clauses.is_empty() {
+        let mut text = format!("{lead}{cite},");
+        let note_at = text.len();
+        text.push_str(if subitems.is_empty() {
+            " please provide information on the measures taken to implement it."
+        } else {
+            " please provide information on:"
+        });
+        Drafted { text, note_at }
+    } else {
+        let d = draft_sentences(&clauses, lead, input.follow_up, profile, &cite);
+        if subitems.is_empty() {
+            d
+        } else {
+            Drafted {
+                text: format!("{} Please also provide information on:", d.text),
+                note_at: d.note_at,
+            }
+        }
+    };
+    if let Some(date) = input.assessed {
+        drafted.text.push_str(&format!(
+            " Please also indicate the measures taken in response to the Committee's follow-up assessment of {}.",
+            date.format("%-d %B %Y")
+        ));
+    }
+    let lower = context.to_lowercase();
+    if (lower.contains("data") || lower.contains("statistic"))
+        && lower.contains("collect")
+        && subitems.is_empty()
+    {
+        drafted.text.push_str(" Please also provide data, disaggregated by sex, age, nationality and migration status, for the past five years.");
+    }
+    let notes = if opts.style == CitationStyle::Footnote {
+        vec![NoteAnchor {
+            offset: drafted.note_at,
+            cites: sources.clone(),
+            text: None,
+        }]
+    } else {
+        Vec::new()
+    };
+    vec![GeneratedQuestion {
+        question: ListQuestion {
+            number: 0,
+            section,
+            text: drafted.text,
+            subitems,
+            notes,
+            cites: sources.clone(),
+        },
+        sources,
+    }]
+}
+
+/// A whole list: title, symbol, opening paragraph, questions ordered by the
+/// profile's sections then by the source order, numbered through the list, with
+/// headings labelled ("I.", "A.") over the sections used.
+pub fn generate_list(
+    state: &StateParty,
+    cycle: u32,
+    inputs: &[RecommendationInput],
+    profile: &Profile,
+    opts: &GenerateOptions,
+) -> (IssueList, Vec<Vec<Citation>>) {
+    let order = profile.section_paths(opts.kind);
+    let mut generated: Vec<(usize, usize, GeneratedQuestion)> = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        for g in generate_questions(input, profile, opts) {
+            let rank = order
+                .iter()
+                .position(|p| *p == g.question.section)
+                .unwrap_or(order.len());
+            generated.push((rank, i, g));
+        }
+    }
+    generated.sort_by_key(|(rank, i, _)| (*rank, *i));
+    let paths: Vec<Vec<String>> = generated
+        .iter()
+        .map(|(_, _, g)| g.question.section.clone())
+        .collect();
+    let labels = label_sections(&paths);
+    let mut questions = Vec::new();
+    let mut sources = Vec::new();
+    for (n, (_, _, g)) in generated.into_iter().enumerate() {
+        let mut q = g.question;
+        q.number = n as u32 + 1;
+        if let Some(l) = labels.get(&q.section) {
+            q.section = l.clone();
+        }
+        questions.push(q);
+        sources.push(g.sources);
+    }
+    let list = IssueList {
+        committee: Some(profile.committee.clone()),
+        symbol: Some(profile.symbol(opts.kind, &state.code, cycle)),
+        title: Some(profile.title(opts.kind, &state.name, cycle)),
+        state: Some(state.clone()),
+        kind: opts.kind,
+        date: None,
+        language: Some(profile.language.clone()),
+        intro: profile.opening(opts.kind, cycle),
+        questions,
+    };
+    (list, sources)
+}
+
+/// The first sentence of a text (to the first full stop that ends a sentence).
+pub fn first_sentence(text: &str) -> String {
+    sentences(text).into_iter().next().unwrap_or_default()
+}
+
+/// Word-level similarity of two texts: `similar`'s ratio over words (split at
+/// whitespace; punctuation stays attached to its word; case kept).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let d = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(std::time::Duration::from_secs(3600))
+        .diff_words(a, b);
+    d.ratio() as f64
+}
+
+/// One generated question compared with the real one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalPair {
+    pub question: String,
+    pub cited: Vec<String>,
+    pub generated: String,
+    pub actual: String,
+    pub similarity: f64,
+    /// The raw recommendation text's similarity, for comparison.
+    pub raw_similarity: f64,
+}
+
+/// The evaluation of generation against a real list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalReport {
+    pub pairs: Vec<EvalPair>,
+    pub mean: f64,
+    pub min: f64,
+    pub raw_mean: f64,
+}
+
+/// For each question of `loi` that cites a paragraph of `co`, generates the
+/// question for exactly the cited paragraph or sub-paragraphs and compares the
+/// first sentences (the real question's and the generated one's, citation markers
+/// removed) by [`similarity`].
+pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport {
+    let Some(symbol) = co.symbol.clone() else {
+        return EvalReport {
+            pairs: Vec::new(),
+            mean: 0.0,
+            min: 0.0,
+            raw_mean: 0.0,
+        };
+    };
+    let mut pairs = Vec::new();
+    for q in loi
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Question)
+    {
+        let cited: Vec<String> = q
+            .cites
+            .iter()
+            .filter(|c| c.symbol == symbol)
+            .filter_map(|c| c.paragraph.clone())
+            .collect();
+        let Some(first) = cited.first() else { continue };
+        let number = first.split(' ').next().unwrap_or(first).to_string();
+        let Some(rec) = co.paragraph(&number) else {
+            continue;
+        };
+        let labels: Vec<String> = cited
+            .iter()
+            .filter(|r| r.split(' ').next() == Some(number.as_str()))
+            .filter_map(|r| {
+                r.split_once(' ')
+                    .map(|(_, l)| l.trim_matches(['(', ')']).to_string())
+            })
+            .collect();
+        let only = (!labels.is_empty()).then_some(labels);
+        let input = RecommendationInput {
+            follow_up: under_follow_up(&co.follow_up_paragraphs, &number, only.as_deref()),
+            only_subparagraphs: only,
+            ..RecommendationInput::new(&symbol, rec)
+        };
+        let opts = GenerateOptions {
+            style: CitationStyle::Footnote,
+            kind: loi.kind,
+            split_subparagraphs: false,
+        };
+        let Some(g) = generate_questions(&input, profile, &opts)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        let generated = first_sentence(&g.question.text);
+        let actual = first_sentence(&q.text);
+        let raw = match &input.only_subparagraphs {
+            Some(ls) => rec
+                .subparagraphs
+                .iter()
+                .filter(|s| ls.contains(&s.label))
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => rec.text.clone(),
+        };
+        pairs.push(EvalPair {
+            question: q.number.clone().unwrap_or_default(),
+            cited,
+            similarity: similarity(&generated, &actual),
+            raw_similarity: similarity(&first_sentence(&raw), &actual),
+            generated,
+            actual,
+        });
+    }
+    let n = pairs.len().max(1) as f64;
+    EvalReport {
+        mean: pairs.iter().map(|p| p.similarity).sum::<f64>() / n,
+        min: pairs
+            .iter()
+            .map(|p| p.similarity)
+            .fold(f64::INFINITY, f64::min)
+            .min(if pairs.is_empty() { 0.0 } else { f64::INFINITY }),
+        raw_mean: pairs.iter().map(|p| p.raw_similarity).sum::<f64>() / n,
+        pairs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_text;
+
+    fn seed(prefix: &str) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let entry = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        std::fs::read_to_string(entry.path()).unwrap()
+    }
+
+    fn cmw() -> Profile {
+        Profile::builtin("CMW").unwrap()
+    }
+
+    fn rec(text: &str, subs: &[(&str, &str)]) -> Paragraph {
+        Paragraph {
+            number: Some("20".into()),
+            kind: ParagraphKind::Recommendation,
+            text: text.into(),
+            subparagraphs: subs
+                .iter()
+                .map(|(l, t)| SubParagraph {
+                    label: (*l).into(),
+                    text: (*t).into(),
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn ask(text: &str) -> String {
+        let p = rec(text, &[]);
+        let g = generate_questions(
+            &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+            &cmw(),
+            &GenerateOptions::default(),
+        );
+        first_sentence(&g[0].question.text)
+    }
+
+    const LEAD: &str = "In the light of the recommendation made by the Committee in its previous concluding observations,";
+
+    #[test]
+    fn the_evaluation_against_the_real_list_of_issues() {
+        let co = parse_text(&seed("004"));
+        let loi = parse_text(&seed("003"));
+        let report = evaluate(&co, &loi, &cmw());
+        for p in &report.pairs {
+            println!(
+                "Q{} ({}) {:.2} (raw {:.2})\n  generated: {}\n  actual:    {}",
+                p.question,
+                p.cited.join(", "),
+                p.similarity,
+                p.raw_similarity,
+                p.generated,
+                p.actual
+            );
+        }
+        println!(
+            "mean {:.3}, min {:.3}, raw mean {:.3}",
+            report.mean, report.min, report.raw_mean
+        );
+        assert_eq!(report.pairs.len(), 7);
+        assert!(report.mean >= 0.80, "mean {}", report.mean);
+        assert!(report.min >= 0.5, "min {}", report.min);
+        assert!(report.mean > report.raw_mean + 0.2);
+    }
+
+    #[test]
+    fn rules_on_other_phrasings() {
+        assert_eq!(
+            ask("The Committee recommends that the State party take measures to facilitate the recognition of skills."),
+            format!("{LEAD} please provide information on the steps taken to facilitate the recognition of skills.")
+        );
+        assert_eq!(
+            ask("The Committee calls upon the State party to take all necessary measures to ensure that migrant domestic workers are protected."),
+            format!("{LEAD} please provide information on the efforts made to ensure that migrant domestic workers are protected.")
+        );
+        assert_eq!(
+            ask("The Committee encourages the State party to step up its efforts to combat trafficking in persons."),
+            format!("{LEAD} please provide information on the efforts made to combat trafficking in persons.")
+        );
+        assert_eq!(
+            ask("The Committee strongly recommends that the State party establish an independent complaints mechanism."),
+            format!("{LEAD} please provide information on the efforts made to establish an independent complaints mechanism.")
+        );
+        assert_eq!(
+            ask("The Committee reiterates its recommendation that the State party consider ratifying the ILO Domestic Workers Convention, 2011 (No. 189)."),
+            "Please indicate, in the light of the recommendation made by the Committee in its previous concluding observations, whether the State party intends to ratify the ILO Domestic Workers Convention, 2011 (No. 189), and specify, if applicable, what constraints and difficulties have prevented it from doing so to date."
+        );
+        assert_eq!(
+            ask("The Committee recommends that the State party consider acceding to the 1961 Convention."),
+            "Please indicate, in the light of the recommendation made by the Committee in its previous concluding observations, whether the State party intends to accede to the 1961 Convention, and specify, if applicable, what constraints and difficulties have prevented it from doing so to date."
+        );
+        assert_eq!(
+            ask("The Committee notes the draft law on labour migration. It urges the State party to adopt the draft law without delay."),
+            format!("{LEAD} please clarify whether the draft law on labour migration has been adopted.")
+        );
+        assert_eq!(
+            ask("The Committee invites the State party to provide detailed information on the application of the Convention by the courts in its next periodic report."),
+            format!("{LEAD} please provide detailed information on the application of the Convention by the courts.")
+        );
+        assert_eq!(
+            ask("The Committee recommends that the State party continue to strengthen its consular services."),
+            format!("{LEAD} please provide information on the efforts made to strengthen the State party's consular services.")
+        );
+        assert_eq!(
+            ask("The Committee recommends that, in accordance with article 28 of the Convention, the State party take concrete measures to ensure access to health care."),
+            format!("{LEAD} please provide information on the steps taken to ensure access to health care.")
+        );
+        // A follow-up recommendation: "Considering …".
+        let mut p = rec(
+            "The Committee recommends that the State party adopt a migration policy.",
+            &[],
+        );
+        p.follow_up = true;
+        let g = generate_questions(
+            &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+            &cmw(),
+            &GenerateOptions::default(),
+        );
+        assert!(g[0].question.text.starts_with("Considering the recommendation made by the Committee in its previous concluding observations, please provide information on the efforts made to adopt a migration policy."));
+    }
+
+    #[test]
+    fn sub_paragraphs_become_sub_items_or_questions() {
+        let p = rec(
+            "Recalling its previous recommendations, the Committee recommends that the State party, in accordance with the Recommended Principles:",
+            &[("a", "Adopt comprehensive legislation prohibiting discrimination;"), ("b", "Take all the measures necessary to amend legislation on work permits;"), ("c", "Provide information in its next periodic report on the measures taken.")],
+        );
+        let input = RecommendationInput::new("CMW/C/MEX/CO/2", &p);
+        let g = generate_questions(&input, &cmw(), &GenerateOptions::default());
+        assert_eq!(g.len(), 1);
+        let q = &g[0].question;
+        assert_eq!(q.text, format!("{LEAD} please provide information on:"));
+        assert_eq!(
+            q.subitems[0].text,
+            "The efforts made to adopt comprehensive legislation prohibiting discrimination;"
+        );
+        assert_eq!(
+            q.subitems[1].text,
+            "The efforts made to amend legislation on work permits;"
+        );
+        assert_eq!(q.subitems[2].text, "Information on the measures taken.");
+        let split = generate_questions(
+            &input,
+            &cmw(),
+            &GenerateOptions {
+                split_subparagraphs: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(split.len(), 3);
+        assert_eq!(split[1].sources[0].paragraph.as_deref(), Some("20 (b)"));
+        assert!(split[1].question.subitems.is_empty());
+    }
+
+    #[test]
+    fn citation_styles() {
+        let p = rec(
+            "The Committee recommends that the State party adopt a law.",
+            &[],
+        );
+        let input = RecommendationInput::new("CMW/C/TJK/CO/2", &p);
+        let foot = &generate_questions(&input, &cmw(), &GenerateOptions::default())[0].question;
+        assert_eq!(&foot.text[..foot.notes[0].offset], LEAD);
+        let inline = &generate_questions(
+            &input,
+            &cmw(),
+            &GenerateOptions {
+                style: CitationStyle::Inline,
+                ..Default::default()
+            },
+        )[0]
+        .question;
+        assert!(
+            inline
+                .text
+                .contains("observations (see CMW/C/TJK/CO/2, para. 20), please"),
+            "{}",
+            inline.text
+        );
+        assert!(inline.notes.is_empty());
+        let bare = &generate_questions(
+            &input,
+            &cmw(),
+            &GenerateOptions {
+                style: CitationStyle::Bare,
+                ..Default::default()
+            },
+        )[0]
+        .question;
+        assert!(bare.text.contains("observations (para. 20), please"));
+    }
+
+    #[test]
+    fn a_whole_list_from_the_tajikistan_observations() {
+        let co = parse_text(&seed("004"));
+        let inputs: Vec<RecommendationInput> = co
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Recommendation)
+            .map(|p| RecommendationInput {
+                cluster_articles: p
+                    .cluster
+                    .as_ref()
+                    .and_then(|c| co.clusters.iter().find(|x| &x.title == c))
+                    .map(|c| c.articles.clone())
+                    .unwrap_or_default(),
+                ..RecommendationInput::new("CMW/C/TJK/CO/2", p)
+            })
+            .collect();
+        let state = co.state.clone().unwrap();
+        let (list, sources) =
+            generate_list(&state, 3, &inputs, &cmw(), &GenerateOptions::default());
+        assert_eq!(list.symbol.as_deref(), Some("CMW/C/TJK/QPR/3"));
+        assert_eq!(
+            list.title.as_deref(),
+            Some("List of issues prior to submission of the third periodic report of Tajikistan")
+        );
+        assert!(list.intro[0].contains("21,200"));
+        assert_eq!(list.questions.len(), inputs.len());
+        assert_eq!(sources.len(), list.questions.len());
+        for (i, q) in list.questions.iter().enumerate() {
+            assert_eq!(q.number as usize, i + 1);
+            assert!(
+                q.section[0].starts_with("I. ") || q.section[0].starts_with("II. "),
+                "{:?}",
+                q.section
+            );
+        }
+        assert_eq!(list.questions[0].section, vec!["I. General information"]);
+        let notes = list.footnotes();
+        assert_eq!(notes[0].1, "CMW/C/TJK/CO/2, para. 12.");
+        assert!(notes[1].1.starts_with("Ibid., para."));
+        // Deterministic.
+        let (again, _) = generate_list(&state, 3, &inputs, &cmw(), &GenerateOptions::default());
+        assert_eq!(again, list);
+    }
+
+    #[test]
+    fn follow_up_of_sub_paragraphs() {
+        let refs = vec!["12".to_string(), "35 (a)".to_string()];
+        assert!(under_follow_up(&refs, "12", None));
+        assert!(under_follow_up(&refs, "12", Some(&["b".to_string()])));
+        assert!(under_follow_up(&refs, "35", None));
+        assert!(under_follow_up(&refs, "35", Some(&["a".to_string()])));
+        assert!(!under_follow_up(&refs, "35", Some(&["b".to_string()])));
+        assert!(!under_follow_up(&refs, "13", None));
+    }
+
+    #[test]
+    fn gerunds() {
+        for (g, b) in [
+            ("making", "make"),
+            ("ratifying", "ratify"),
+            ("acceding", "accede"),
+            ("withdrawing", "withdraw"),
+            ("adopting", "adopt"),
+            ("submitting", "submit"),
+            ("establishing", "establish"),
+            ("revising", "revise"),
+        ] {
+            assert_eq!(base_form(g), b);
+        }
+    }
+}
