@@ -110,7 +110,7 @@ enum Clause {
 }
 
 static REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|again|therefore|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?(?:\s*\([^)]*\))?)\s+(?:that\s*)?(?:,[^,]*,\s*)?the\s+State\s+party\s*(?:,\s*(?:in accordance|in line|in compliance|as a matter)[^,:]*,\s*)?(?:to\s+)?")
+    Regex::new(r"(?i)(?:the committee|it|and thus|and therefore)\s+(?:(?:also|further|furthermore|strongly|again|therefore|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?(?:\s*\([^)]*\))?)\s+(?:that\s*)?(?:,[^,]*,\s*)?the\s+State\s+party\s*(?:,\s*(?:in accordance|in line|in compliance|as a matter)[^,:]*,\s*)?(?:to\s+)?")
         .expect("request pattern")
 });
 static URGENT_RE: Lazy<Regex> = Lazy::new(|| {
@@ -285,10 +285,17 @@ fn resolve_reference(np: &str, text: &str) -> String {
     np.to_string()
 }
 
-/// "its" with no State party before it in the question reads "the State party's".
+/// "its" right after the verb ("strengthen its consular services"), with no State
+/// party before it in the question, reads "the State party's"; an "its" further on
+/// usually stands for something else the sentence names ("the Office … its mandate").
 fn resolve_pronouns(clause: &str) -> String {
+    let verb_at = clause.find(" to ").map(|p| p + 4).unwrap_or(0);
     match ITS_RE.find(clause) {
-        Some(m) if !clause[..m.start()].contains("State party") => {
+        Some(m)
+            if !clause[..m.start()].contains("State party")
+                && m.start() >= verb_at
+                && clause[verb_at..m.start()].split_whitespace().count() <= 2 =>
+        {
             format!(
                 "{}the State party's {}",
                 &clause[..m.start()],
@@ -331,7 +338,7 @@ fn clause_for(request: &str, context: &str) -> Clause {
     } else if let Some(c) = EFFORTS_RE.captures(&r) {
         format!("the efforts made to {}", &c[1])
     } else if let Some(c) = CONTINUE_RE.captures(&r) {
-        format!("the efforts made to {}", &c[1])
+        return clause_for(&c[1], context);
     } else {
         format!("the efforts made to {}", lower_first(&r))
     };
@@ -911,6 +918,18 @@ mod tests {
         assert_eq!(
             ask("The Committee recommends that the State party continue to strengthen its consular services."),
             format!("{LEAD} please provide information on the efforts made to strengthen the State party's consular services.")
+        );
+        assert_eq!(
+            ask("The Committee reminds the State party that human rights defenders deserve special protection, and thus strongly recommends that the State party take all measures necessary to ensure that non-governmental organizations can function."),
+            format!("{LEAD} please provide information on the efforts made to ensure that non-governmental organizations can function.")
+        );
+        assert_eq!(
+            ask("The Committee recommends that the State party continue to take measures to ensure equal access to courts."),
+            format!("{LEAD} please provide information on the steps taken to ensure equal access to courts.")
+        );
+        assert_eq!(
+            ask("The Committee recommends that the State party ensure that the Office is provided with the resources necessary for its effective operation."),
+            format!("{LEAD} please provide information on the efforts made to ensure that the Office is provided with the resources necessary for its effective operation.")
         );
         assert_eq!(
             ask("The Committee recommends that, in accordance with article 28 of the Convention, the State party take concrete measures to ensure access to health care."),

@@ -21,6 +21,7 @@ pub mod generate;
 pub mod profile;
 
 pub mod diff;
+pub mod drafting;
 pub mod drafts;
 pub mod export;
 

@@ -216,7 +216,28 @@ fn ancestors_of(doc: &Document, p: &Paragraph, docs: &[StoredDocument]) -> Vec<A
 /// The recommendations of a State party's latest concluding observations in the library.
 pub fn recommendations(lib: &Library, state: &str) -> Result<Vec<RecommendationView>> {
     let docs = lib.documents_of_state(state)?;
-    let Some(latest) = latest_concluding_observations(&docs) else {
+    let Some((id, _)) = latest_concluding_observations(&docs) else {
+        return Ok(Vec::new());
+    };
+    recommendations_in(lib, &docs, *id)
+}
+
+/// The recommendations of one stored concluding observations, with their history.
+pub fn recommendations_of(lib: &Library, document_id: i64) -> Result<Vec<RecommendationView>> {
+    let doc = lib.document(document_id)?;
+    let docs = match doc.state.as_ref() {
+        Some(s) => lib.documents_of_state(&s.code)?,
+        None => vec![(document_id, doc)],
+    };
+    recommendations_in(lib, &docs, document_id)
+}
+
+fn recommendations_in(
+    lib: &Library,
+    docs: &[StoredDocument],
+    document_id: i64,
+) -> Result<Vec<RecommendationView>> {
+    let Some(target) = docs.iter().find(|(id, _)| *id == document_id) else {
         return Ok(Vec::new());
     };
     let mut symbols_wanted: BTreeSet<String> = docs
@@ -224,7 +245,7 @@ pub fn recommendations(lib: &Library, state: &str) -> Result<Vec<RecommendationV
         .filter(|(_, d)| d.kind == DocumentKind::ConcludingObservations)
         .filter_map(|(_, d)| d.symbol.clone())
         .collect();
-    for (_, d) in &docs {
+    for (_, d) in docs {
         for p in &d.paragraphs {
             for c in &p.cites {
                 symbols_wanted.insert(c.symbol.clone());
@@ -235,7 +256,7 @@ pub fn recommendations(lib: &Library, state: &str) -> Result<Vec<RecommendationV
     for s in symbols_wanted {
         assessments.extend(lib.assessments_of(&s)?);
     }
-    Ok(build_recommendations(latest, &docs, &assessments))
+    Ok(build_recommendations(target, docs, &assessments))
 }
 
 #[cfg(test)]

@@ -186,3 +186,133 @@ fn errors_are_one_line_naming_the_file_and_leave_the_library_unchanged() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(count(&db), 5);
 }
+
+#[test]
+fn drafting_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let o = loi(
+        &db,
+        &[
+            "draft", "new", "--state", "TJK", "--kind", "loi", "--style", "footnote", "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let show = |db: &Path| -> serde_json::Value {
+        let o = loi(db, &["draft", "show", &id, "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let v = show(&db);
+    assert_eq!(v["symbol"], "CMW/C/TJK/Q/3");
+    assert_eq!(v["kind"], "list_of_issues");
+    let n = v["questions"].as_array().unwrap().len();
+    assert_eq!(v["counts"]["questions"].as_u64().unwrap() as usize, n);
+    assert!(v["counts"]["words"].as_u64().unwrap() > 1000);
+    let q1 = &v["questions"][0];
+    for key in ["number", "section", "text", "cites", "sources", "edited"] {
+        assert!(q1.get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["footnotes"][0]["text"], "CMW/C/TJK/CO/2, para. 12.");
+    assert!(v["coverage"]["not_covered"].as_array().unwrap().is_empty());
+
+    // Edit, reorder, version, remove, restore.
+    assert!(loi(
+        &db,
+        &[
+            "draft",
+            "edit",
+            &id,
+            "--question",
+            "3",
+            "--text",
+            "Please describe the strategy.[fn]"
+        ]
+    )
+    .status
+    .success());
+    let v = show(&db);
+    assert_eq!(v["questions"][2]["text"], "Please describe the strategy.");
+    assert_eq!(v["questions"][2]["edited"], true);
+    assert!(loi(&db, &["draft", "move", &id, "3", "--to", "1"])
+        .status
+        .success());
+    let v = show(&db);
+    assert_eq!(v["questions"][0]["text"], "Please describe the strategy.");
+    assert_eq!(v["questions"][0]["number"], 1);
+    assert!(
+        v["footnotes"][1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ibid.")
+            || v["footnotes"][1]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("CMW/C/TJK/CO/2")
+    );
+    assert!(
+        loi(&db, &["draft", "version", &id, "--name", "Before cuts"])
+            .status
+            .success()
+    );
+    assert!(loi(&db, &["draft", "remove", &id, "1"]).status.success());
+    assert_eq!(show(&db)["questions"].as_array().unwrap().len(), n - 1);
+    assert!(!show(&db)["coverage"]["not_covered"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let o = loi(&db, &["draft", "versions", &id, "--json"]);
+    let versions: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let vid = versions[0]["id"].as_i64().unwrap().to_string();
+    assert!(loi(&db, &["draft", "restore", &id, &vid]).status.success());
+    assert_eq!(show(&db)["questions"].as_array().unwrap().len(), n);
+    assert!(loi(&db, &["draft", "undo", &id]).status.success());
+    assert_eq!(show(&db)["questions"].as_array().unwrap().len(), n - 1);
+    let o = loi(&db, &["draft", "list", "--json"]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&o))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // One question, and the evaluation.
+    let o = loi(
+        &db,
+        &[
+            "question",
+            "--from",
+            "CMW/C/TJK/CO/2",
+            "--para",
+            "49 (a) and (d)",
+            "--style",
+            "bare",
+            "--json",
+        ],
+    );
+    let q: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        q["text"]
+            .as_str()
+            .unwrap()
+            .contains("(paras. 49 (a) and (d))")
+            || q["text"]
+                .as_str()
+                .unwrap()
+                .contains("(para. 49 (a) and (d))"),
+        "{q}"
+    );
+    assert_eq!(q["cites"].as_array().unwrap().len(), 2);
+    let o = loi(&db, &["eval", "--json"]);
+    let e: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(e["pairs"].as_array().unwrap().len(), 7);
+    assert!(e["mean"].as_f64().unwrap() >= 0.8);
+    let o = loi(&db, &["draft", "show", "999"]);
+    assert_eq!(o.status.code(), Some(1));
+}

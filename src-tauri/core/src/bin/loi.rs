@@ -4,18 +4,30 @@
 //! wrong, with exit code 1; the library is left unchanged.
 
 use std::path::PathBuf;
+
+/// Prints a line; a closed pipe (`loi … | head`) ends the program quietly.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
+use loi_core::drafting::{self, NewDraft};
+use loi_core::drafts;
 use loi_core::error::{Error, Result};
 use loi_core::library::{
     ImportOutcome, Library, MetadataOverrides, HIGHLIGHT_END, HIGHLIGHT_START,
 };
-use loi_core::model::{DocumentKind, ParagraphKind};
-use loi_core::{import, link, parse};
+use loi_core::model::{CitationStyle, DocumentKind, ParagraphKind};
+use loi_core::{generate, import, link, parse};
 
 #[derive(Parser)]
 #[command(
@@ -83,6 +95,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Drafts of lists of issues.
+    #[command(subcommand)]
+    Draft(DraftCommand),
+    /// The question generated for one paragraph (or some sub-paragraphs) of concluding observations.
+    Question {
+        /// The concluding observations, e.g. CMW/C/TJK/CO/2.
+        #[arg(long)]
+        from: String,
+        /// The paragraph, e.g. "12" or "49 (a) and (d)".
+        #[arg(long)]
+        para: String,
+        #[arg(long, default_value = "footnote")]
+        style: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure generated questions against a real list of issues.
+    Eval {
+        /// The concluding observations the list was drafted from (default: CMW/C/TJK/CO/2).
+        #[arg(long, default_value = "CMW/C/TJK/CO/2")]
+        co: String,
+        /// The real list of issues (default: CMW/C/TJK/Q/3).
+        #[arg(long, default_value = "CMW/C/TJK/Q/3")]
+        loi: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Full-text search over every paragraph.
     Search {
         query: String,
@@ -93,6 +132,315 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum DraftCommand {
+    /// Draft a list of issues from a State party's prior recommendations.
+    New {
+        #[arg(long)]
+        state: String,
+        /// The concluding observations to draft from (default: the latest).
+        #[arg(long)]
+        from: Option<String>,
+        /// loipr (default) or loi.
+        #[arg(long, default_value = "loipr")]
+        kind: String,
+        /// footnote (default), inline or bare.
+        #[arg(long, default_value = "footnote")]
+        style: String,
+        /// One question per sub-paragraph.
+        #[arg(long)]
+        split: bool,
+        /// Only these recommendations ("12", "35 (a)"), repeatable.
+        #[arg(long = "include")]
+        include: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a draft as it reads.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the drafts.
+    List {
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a named version of a draft.
+    Version {
+        id: i64,
+        #[arg(long)]
+        name: String,
+    },
+    /// List a draft's named versions.
+    Versions {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a named version (the current state stays one undo away).
+    Restore { id: i64, version: i64 },
+    /// Replace the text of question N.
+    Edit {
+        id: i64,
+        #[arg(long)]
+        question: usize,
+        #[arg(long)]
+        text: String,
+    },
+    /// Add a question written by hand after question N (or at the end).
+    Add {
+        id: i64,
+        #[arg(long)]
+        after: Option<usize>,
+        #[arg(long)]
+        text: String,
+    },
+    /// Delete question N.
+    Remove { id: i64, question: usize },
+    /// Move question N to position M.
+    Move {
+        id: i64,
+        question: usize,
+        #[arg(long)]
+        to: usize,
+    },
+    /// Merge question N with the next one.
+    Merge { id: i64, question: usize },
+    /// Split question N before the given words.
+    Split {
+        id: i64,
+        question: usize,
+        #[arg(long)]
+        before: String,
+    },
+    /// Undo the last change.
+    Undo { id: i64 },
+    /// Redo the last undone change.
+    Redo { id: i64 },
+    /// Delete a draft with its versions.
+    Delete { id: i64 },
+}
+
+fn parse_style(s: &str) -> Result<CitationStyle> {
+    match s {
+        "footnote" => Ok(CitationStyle::Footnote),
+        "inline" => Ok(CitationStyle::Inline),
+        "bare" => Ok(CitationStyle::Bare),
+        _ => Err(Error::InvalidInput(format!(
+            "unknown citation style \"{s}\" (use footnote, inline or bare)"
+        ))),
+    }
+}
+
+fn print_draft(lib: &mut Library, id: i64, json: bool) -> Result<()> {
+    let v = drafting::view(lib, id)?;
+    if json {
+        return print_json(&v);
+    }
+    out!("{}\n{}\n", v.symbol, v.title);
+    for p in &v.intro {
+        out!("{p}\n");
+    }
+    let mut section: Vec<String> = Vec::new();
+    for q in &v.questions {
+        for (i, h) in q.section.iter().enumerate() {
+            if section.get(i) != Some(h) {
+                out!("{}{h}", "  ".repeat(i));
+            }
+        }
+        section = q.section.clone();
+        let mut text = q.text.clone();
+        for n in q.notes.iter().rev() {
+            if text.is_char_boundary(n.offset) {
+                text.insert_str(n.offset, &format!("[{}]", n.number));
+            }
+        }
+        out!(
+            "\n{}.\t{}{}",
+            q.number,
+            text,
+            if q.edited { "  (edited)" } else { "" }
+        );
+        for s in &q.subitems {
+            out!("\t({})\t{}", s.label, s.text);
+        }
+        out!();
+    }
+    for f in &v.footnotes {
+        out!("[{}] {}", f.number, f.text);
+    }
+    out!(
+        "\n{} questions, {} words{}",
+        v.counts.questions,
+        v.counts.words,
+        v.counts
+            .warning
+            .as_deref()
+            .map(|w| format!(" — {w}"))
+            .unwrap_or_default()
+    );
+    if !v.coverage.not_covered.is_empty() {
+        let left: Vec<String> = v
+            .coverage
+            .not_covered
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    c.paragraph,
+                    if c.follow_up { " (follow-up)" } else { "" }
+                )
+            })
+            .collect();
+        out!("not asked about: {}", left.join(", "));
+    }
+    Ok(())
+}
+
+fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
+    let mut lib = open_library(db)?;
+    match cmd {
+        DraftCommand::New {
+            state,
+            from,
+            kind,
+            style,
+            split,
+            include,
+            json,
+        } => {
+            let kind = match DocumentKind::parse(&kind) {
+                Some(k) if k.is_list_of_issues() => k,
+                _ => {
+                    return Err(Error::InvalidInput(format!(
+                        "unknown kind \"{kind}\" (use loipr or loi)"
+                    )))
+                }
+            };
+            let request = NewDraft {
+                state,
+                from,
+                kind,
+                style: parse_style(&style)?,
+                split_subparagraphs: split,
+                include: (!include.is_empty()).then_some(include),
+            };
+            let d = drafting::new_draft(&mut lib, &request)?;
+            if json {
+                print_json(&serde_json::json!({"id": d.id}))?;
+            } else {
+                out!("{}", d.id);
+            }
+        }
+        DraftCommand::Show { id, json } => print_draft(&mut lib, id, json)?,
+        DraftCommand::List { state, json } => {
+            let list = drafts::list(lib.connection(), state.as_deref())?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for d in list {
+                    out!(
+                        "{:>4}  {:<18} {:>3} questions  {}  {}",
+                        d.id,
+                        d.symbol,
+                        d.questions,
+                        d.updated_at,
+                        d.title
+                    );
+                }
+            }
+        }
+        DraftCommand::Version { id, name } => {
+            let v = drafts::save_version(lib.connection(), id, &name)?;
+            out!("version {} \"{}\" of draft {id}", v.id, v.name);
+        }
+        DraftCommand::Versions { id, json } => {
+            let vs = drafts::versions(lib.connection(), id)?;
+            if json {
+                print_json(&vs)?;
+            } else {
+                for v in vs {
+                    out!(
+                        "{:>4}  {}  {:>3} questions  {}",
+                        v.id,
+                        v.created_at,
+                        v.questions,
+                        v.name
+                    );
+                }
+            }
+        }
+        DraftCommand::Restore { id, version } => {
+            drafts::restore(lib.connection(), id, version)?;
+            out!("restored version {version} of draft {id}");
+        }
+        DraftCommand::Edit { id, question, text } => {
+            drafts::update(lib.connection(), id, |c| {
+                let qid = c.id_of_number(question)?;
+                c.edit_text(qid, &text)
+            })?;
+        }
+        DraftCommand::Add { id, after, text } => {
+            drafts::update(lib.connection(), id, |c| {
+                let after_id = after.map(|n| c.id_of_number(n)).transpose()?;
+                let section = match after_id {
+                    Some(a) => c.question(a)?.section.clone(),
+                    None => c.sections.last().cloned().unwrap_or_default(),
+                };
+                c.add_question(section, after_id, &text).map(|_| ())
+            })?;
+        }
+        DraftCommand::Remove { id, question } => {
+            drafts::update(lib.connection(), id, |c| {
+                let qid = c.id_of_number(question)?;
+                c.delete_question(qid).map(|_| ())
+            })?;
+        }
+        DraftCommand::Move { id, question, to } => {
+            drafts::update(lib.connection(), id, |c| {
+                let qid = c.id_of_number(question)?;
+                c.reorder(qid, to.saturating_sub(1))
+            })?;
+        }
+        DraftCommand::Merge { id, question } => {
+            drafts::update(lib.connection(), id, |c| {
+                let qid = c.id_of_number(question)?;
+                c.merge_with_next(qid)
+            })?;
+        }
+        DraftCommand::Split {
+            id,
+            question,
+            before,
+        } => {
+            drafts::update(lib.connection(), id, |c| {
+                let qid = c.id_of_number(question)?;
+                let at = c.question(qid)?.text.find(&before).ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "question {question} does not contain \"{before}\""
+                    ))
+                })?;
+                c.split(qid, at).map(|_| ())
+            })?;
+        }
+        DraftCommand::Undo { id } => {
+            drafts::undo(lib.connection(), id)?;
+        }
+        DraftCommand::Redo { id } => {
+            drafts::redo(lib.connection(), id)?;
+        }
+        DraftCommand::Delete { id } => {
+            drafts::delete(lib.connection(), id)?;
+            out!("deleted draft {id}");
+        }
+    }
+    Ok(())
 }
 
 #[derive(Args, Default)]
@@ -140,7 +488,7 @@ impl MetaArgs {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -186,7 +534,7 @@ fn run(cli: Cli) -> Result<bool> {
             if json {
                 print_json(&doc)?;
             } else {
-                println!(
+                out!(
                     "{}  {}  {}",
                     doc.symbol.as_deref().unwrap_or("(no symbol)"),
                     kind_label(doc.kind),
@@ -196,13 +544,13 @@ fn run(cli: Cli) -> Result<bool> {
                         .unwrap_or("(State unknown)")
                 );
                 if !doc.inferred.is_empty() {
-                    println!("inferred: {}", doc.inferred.join(", "));
+                    out!("inferred: {}", doc.inferred.join(", "));
                 }
                 for p in &doc.paragraphs {
                     if p.kind == ParagraphKind::Other && p.number.is_none() {
                         continue;
                     }
-                    println!(
+                    out!(
                         "{:>4} {:<15} {}",
                         p.number.as_deref().unwrap_or(""),
                         p.kind.as_str(),
@@ -227,7 +575,7 @@ fn run(cli: Cli) -> Result<bool> {
                                 ImportOutcome::Imported { .. } => "imported",
                                 ImportOutcome::AlreadyInLibrary { .. } => "already in library",
                             };
-                            println!(
+                            out!(
                                 "{name}: {status} as {} ({}), id {}",
                                 d.symbol.as_deref().unwrap_or("(no symbol)"),
                                 kind_label(d.kind),
@@ -235,7 +583,7 @@ fn run(cli: Cli) -> Result<bool> {
                             );
                             if let ImportOutcome::Imported { warnings, .. } = &outcome {
                                 for w in warnings {
-                                    println!("  note: {w}");
+                                    out!("  note: {w}");
                                 }
                             }
                         }
@@ -259,9 +607,14 @@ fn run(cli: Cli) -> Result<bool> {
             if json {
                 print_json(&docs)?;
             } else {
-                println!(
+                out!(
                     "{:>4}  {:<9} {:<22} {:<5} {:<10} {:>5}  source",
-                    "id", "kind", "symbol", "cycle", "date", "paras"
+                    "id",
+                    "kind",
+                    "symbol",
+                    "cycle",
+                    "date",
+                    "paras"
                 );
                 for d in docs {
                     let mark = if d.inferred.iter().any(|f| f == "symbol") {
@@ -269,7 +622,7 @@ fn run(cli: Cli) -> Result<bool> {
                     } else {
                         ""
                     };
-                    println!(
+                    out!(
                         "{:>4}  {:<9} {:<22} {:<5} {:<10} {:>5}  {}",
                         d.id,
                         kind_label(d.kind),
@@ -280,7 +633,7 @@ fn run(cli: Cli) -> Result<bool> {
                         d.source_name
                     );
                 }
-                println!("(* inferred symbol)");
+                out!("(* inferred symbol)");
             }
             Ok(true)
         }
@@ -291,9 +644,12 @@ fn run(cli: Cli) -> Result<bool> {
                 print_json(&states)?;
             } else {
                 for s in states {
-                    println!(
+                    out!(
                         "{}  {:<30} {} documents, {} drafts",
-                        s.code, s.name, s.documents, s.drafts
+                        s.code,
+                        s.name,
+                        s.documents,
+                        s.drafts
                     );
                 }
             }
@@ -306,7 +662,7 @@ fn run(cli: Cli) -> Result<bool> {
                 print_json(&doc)?;
             } else {
                 for p in &doc.paragraphs {
-                    println!(
+                    out!(
                         "{} {}\n",
                         p.number
                             .as_deref()
@@ -325,7 +681,7 @@ fn run(cli: Cli) -> Result<bool> {
             if json {
                 print_json(&s)?;
             } else {
-                println!(
+                out!(
                     "{}: {} ({}), {}",
                     s.id,
                     s.symbol.as_deref().unwrap_or("(no symbol)"),
@@ -338,7 +694,7 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Delete { id } => {
             let mut lib = open_library(&cli.db)?;
             lib.delete_document(id)?;
-            println!("deleted document {id}");
+            out!("deleted document {id}");
             Ok(true)
         }
         Command::Recs { state, json } => {
@@ -348,12 +704,12 @@ fn run(cli: Cli) -> Result<bool> {
                 print_json(&recs)?;
             } else {
                 if recs.is_empty() {
-                    println!("no concluding observations for {state} in the library");
+                    out!("no concluding observations for {state} in the library");
                 }
                 let mut cluster = None;
                 for r in &recs {
                     if r.cluster != cluster {
-                        println!("\n{}", r.cluster.as_deref().unwrap_or(""));
+                        out!("\n{}", r.cluster.as_deref().unwrap_or(""));
                         cluster = r.cluster.clone();
                     }
                     let mut badges = String::new();
@@ -371,16 +727,73 @@ fn run(cli: Cli) -> Result<bool> {
                                 .unwrap_or_default()
                         ));
                     }
-                    println!(
+                    out!(
                         "{:>4}  {}{badges}",
                         r.number,
                         r.theme.as_deref().unwrap_or("")
                     );
-                    println!("      {}", first_line(&r.text, 100));
+                    out!("      {}", first_line(&r.text, 100));
                     for a in &r.ancestors {
-                        println!("      ← {} para. {}", a.symbol, a.paragraph);
+                        out!("      ← {} para. {}", a.symbol, a.paragraph);
                     }
                 }
+            }
+            Ok(true)
+        }
+        Command::Draft(cmd) => {
+            run_draft(cmd, &cli.db)?;
+            Ok(true)
+        }
+        Command::Question {
+            from,
+            para,
+            style,
+            json,
+        } => {
+            let lib = open_library(&cli.db)?;
+            let q = drafting::question(&lib, &from, &para, parse_style(&style)?)?;
+            if json {
+                print_json(&q)?;
+            } else {
+                out!("{}", q.text);
+                for s in &q.subitems {
+                    out!("\t({})\t{}", s.label, s.text);
+                }
+                for f in &q.footnotes {
+                    out!("[{}] {}", f.number, f.text);
+                }
+            }
+            Ok(true)
+        }
+        Command::Eval { co, loi, json } => {
+            let lib = open_library(&cli.db)?;
+            let (_, co_doc) = lib
+                .document_by_symbol(&co)?
+                .ok_or_else(|| Error::NotFound(format!("{co} in the library")))?;
+            let (_, loi_doc) = lib
+                .document_by_symbol(&loi)?
+                .ok_or_else(|| Error::NotFound(format!("{loi} in the library")))?;
+            let profile = drafting::profile_for(co_doc.committee.as_deref().unwrap_or("CMW"))?;
+            let report = generate::evaluate(&co_doc, &loi_doc, &profile);
+            if json {
+                print_json(&report)?;
+            } else {
+                for p in &report.pairs {
+                    out!(
+                        "Q{:<3} para. {:<16} {:.2}  (raw recommendation {:.2})",
+                        p.question,
+                        p.cited.join(", "),
+                        p.similarity,
+                        p.raw_similarity
+                    );
+                }
+                out!(
+                    "mean {:.3}, min {:.3} over {} pairs (raw recommendation text: mean {:.3})",
+                    report.mean,
+                    report.min,
+                    report.pairs.len(),
+                    report.raw_mean
+                );
             }
             Ok(true)
         }
@@ -400,14 +813,14 @@ fn run(cli: Cli) -> Result<bool> {
                         .snippet
                         .replace(HIGHLIGHT_START, "[")
                         .replace(HIGHLIGHT_END, "]");
-                    println!(
+                    out!(
                         "{} para. {}: {}",
                         h.symbol.as_deref().unwrap_or("?"),
                         h.paragraph.as_deref().unwrap_or("–"),
                         snippet
                     );
                 }
-                println!("{} hits", hits.len());
+                out!("{} hits", hits.len());
             }
             Ok(true)
         }

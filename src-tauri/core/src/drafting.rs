@@ -1,0 +1,485 @@
+//! Drafting from the library: a new draft from a State party's prior
+//! recommendations, a draft as a rapporteur reads it (numbered questions,
+//! footnotes, counts, coverage), and the question for one paragraph.
+
+use serde::{Deserialize, Serialize};
+
+use crate::drafts::{self, Counts, Coverage, CoverageTarget, Draft, DraftContent};
+use crate::error::{Error, Result};
+use crate::generate::{self, GenerateOptions, RecommendationInput};
+use crate::library::Library;
+use crate::link::{self, RecommendationView};
+use crate::model::{Citation, CitationStyle, Document, DocumentKind, IssueList, SubParagraph};
+use crate::profile::Profile;
+use crate::symbols;
+
+/// What a new draft is made from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewDraft {
+    /// ISO code or name of the State party.
+    pub state: String,
+    /// The concluding observations to draft from (default: the latest in the library).
+    pub from: Option<String>,
+    pub kind: DocumentKind,
+    pub style: CitationStyle,
+    #[serde(default)]
+    pub split_subparagraphs: bool,
+    /// The recommendations to ask about ("12", "35 (a)"); `None`: all of them.
+    #[serde(default)]
+    pub include: Option<Vec<String>>,
+}
+
+impl Default for NewDraft {
+    fn default() -> Self {
+        NewDraft {
+            state: String::new(),
+            from: None,
+            kind: DocumentKind::ListOfIssuesPriorToReporting,
+            style: CitationStyle::Footnote,
+            split_subparagraphs: false,
+            include: None,
+        }
+    }
+}
+
+/// The committee profile for a committee: built in, or an error saying how to add one.
+pub fn profile_for(committee: &str) -> Result<Profile> {
+    Profile::builtin(committee).ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "there is no profile for the committee {committee}; add one with a profile file"
+        ))
+    })
+}
+
+/// The stored concluding observations to draft from.
+fn source_document(lib: &Library, state: &str, from: Option<&str>) -> Result<(i64, Document)> {
+    match from {
+        Some(symbol) => lib
+            .document_by_symbol(symbol)?
+            .filter(|(_, d)| d.kind == DocumentKind::ConcludingObservations)
+            .ok_or_else(|| {
+                Error::NotFound(format!("concluding observations {symbol} in the library"))
+            }),
+        None => {
+            let docs = lib.documents_of_state(state)?;
+            link::latest_concluding_observations(&docs)
+                .cloned()
+                .ok_or_else(|| {
+                    Error::NotFound(format!("concluding observations of {state} in the library"))
+                })
+        }
+    }
+}
+
+fn inputs_for<'a>(
+    doc: &'a Document,
+    symbol: &'a str,
+    recs: &[RecommendationView],
+    include: Option<&[String]>,
+) -> Result<Vec<RecommendationInput<'a>>> {
+    let mut inputs = Vec::new();
+    let wanted: Option<Vec<(String, Option<String>)>> = include.map(|refs| {
+        refs.iter()
+            .flat_map(|r| symbols::parse_paragraph_refs(r).0)
+            .map(|r| match r.split_once(' ') {
+                Some((n, l)) => (n.to_string(), Some(l.trim_matches(['(', ')']).to_string())),
+                None => (r, None),
+            })
+            .collect()
+    });
+    if let Some(w) = &wanted {
+        for (n, _) in w {
+            if !recs.iter().any(|r| &r.number == n) {
+                return Err(Error::InvalidInput(format!(
+                    "paragraph {n} of {symbol} is not a recommendation"
+                )));
+            }
+        }
+    }
+    for r in recs {
+        let labels: Option<Vec<String>> = match &wanted {
+            None => None,
+            Some(w) => {
+                let mine: Vec<&(String, Option<String>)> =
+                    w.iter().filter(|(n, _)| *n == r.number).collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                if mine.iter().any(|(_, l)| l.is_none()) {
+                    None
+                } else {
+                    Some(mine.iter().filter_map(|(_, l)| l.clone()).collect())
+                }
+            }
+        };
+        let Some(paragraph) = doc.paragraph(&r.number) else {
+            continue;
+        };
+        inputs.push(RecommendationInput {
+            symbol,
+            paragraph,
+            follow_up: generate::under_follow_up(
+                &doc.follow_up_paragraphs,
+                &r.number,
+                labels.as_deref(),
+            ),
+            only_subparagraphs: labels,
+            times_recommended: r.times_recommended,
+            assessed: r.assessment.as_ref().and_then(|a| a.letter_date),
+            cluster_articles: r.articles.clone(),
+        });
+    }
+    Ok(inputs)
+}
+
+/// Creates and stores a draft list of issues from the library.
+pub fn new_draft(lib: &mut Library, request: &NewDraft) -> Result<Draft> {
+    let state = symbols::state_by_code_or_name(&request.state).ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "\"{}\" is not a State (give its ISO code or name)",
+            request.state
+        ))
+    })?;
+    if !request.kind.is_list_of_issues() {
+        return Err(Error::InvalidInput(
+            "a draft is a list of issues (loi) or a list of issues prior to reporting (loipr)"
+                .into(),
+        ));
+    }
+    let (doc_id, doc) = source_document(lib, &state.code, request.from.as_deref())?;
+    let symbol = doc.symbol.clone().unwrap_or_default();
+    let committee = doc.committee.clone().unwrap_or_else(|| "CMW".into());
+    let profile = profile_for(&committee)?;
+    let recs = link::recommendations_of(lib, doc_id)?;
+    let inputs = inputs_for(&doc, &symbol, &recs, request.include.as_deref())?;
+    let cycle = doc.cycle.unwrap_or(1) + 1;
+    let opts = GenerateOptions {
+        style: request.style,
+        kind: request.kind,
+        split_subparagraphs: request.split_subparagraphs,
+    };
+    let (list, sources) = generate::generate_list(&state, cycle, &inputs, &profile, &opts);
+    let content = DraftContent::from_issue_list(&list, request.style, &sources);
+    drafts::create(
+        lib.connection(),
+        &state,
+        &committee,
+        cycle,
+        Some(&symbol),
+        &content,
+    )
+}
+
+/// A question of a draft as it reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: u64,
+    pub number: u32,
+    pub section: Vec<String>,
+    /// The text without footnote markers (inline and bare citations are part of it).
+    pub text: String,
+    pub subitems: Vec<SubParagraph>,
+    /// The footnotes of this question: (number, byte offset in `text`).
+    pub notes: Vec<NoteView>,
+    pub cites: Vec<Citation>,
+    /// The recommendations it asks about.
+    pub sources: Vec<Citation>,
+    pub edited: bool,
+    /// The generated wording, for comparison and "reset to generated".
+    pub generated: Option<String>,
+}
+
+/// Where a footnote marker stands in a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub number: u32,
+    pub offset: usize,
+}
+
+/// A numbered footnote of a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FootnoteView {
+    pub number: u32,
+    pub text: String,
+}
+
+/// A draft as a rapporteur reads it. Serialized as `loi draft show --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub id: i64,
+    pub state: crate::model::StateParty,
+    pub symbol: String,
+    pub title: String,
+    pub kind: DocumentKind,
+    pub style: CitationStyle,
+    pub source_symbol: Option<String>,
+    pub intro: Vec<String>,
+    /// The sections in print order (labelled headings).
+    pub sections: Vec<Vec<String>>,
+    pub questions: Vec<QuestionView>,
+    pub footnotes: Vec<FootnoteView>,
+    pub counts: Counts,
+    pub coverage: Coverage,
+    pub updated_at: String,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// The recommendations a draft's coverage is measured against.
+fn coverage_targets(lib: &Library, draft: &Draft) -> Result<Vec<CoverageTarget>> {
+    let Some(symbol) = draft.source_symbol.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let Some((id, _)) = lib.document_by_symbol(symbol)? else {
+        return Ok(Vec::new());
+    };
+    Ok(link::recommendations_of(lib, id)?
+        .into_iter()
+        .map(|r| CoverageTarget {
+            symbol: r.symbol,
+            paragraph: r.number,
+            follow_up: r.follow_up,
+        })
+        .collect())
+}
+
+/// A stored draft as it reads, with counts and coverage.
+pub fn view(lib: &mut Library, id: i64) -> Result<DraftView> {
+    let draft = drafts::load(lib.connection(), id)?;
+    view_of(lib, &draft)
+}
+
+/// The view of a loaded draft.
+pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
+    let list = draft.to_issue_list();
+    let limit = Profile::builtin(&draft.committee).and_then(|p| p.question_limit);
+    let footnotes: Vec<FootnoteView> = list
+        .footnotes()
+        .into_iter()
+        .map(|(number, text)| FootnoteView { number, text })
+        .collect();
+    let mut next_note = 1u32;
+    let questions = list
+        .questions
+        .iter()
+        .zip(&draft.content.questions)
+        .map(|(q, d)| {
+            let notes = q
+                .notes
+                .iter()
+                .map(|n| {
+                    let v = NoteView {
+                        number: next_note,
+                        offset: n.offset,
+                    };
+                    next_note += 1;
+                    v
+                })
+                .collect();
+            QuestionView {
+                id: d.id,
+                number: q.number,
+                section: q.section.clone(),
+                text: q.text.clone(),
+                subitems: q.subitems.clone(),
+                notes,
+                cites: q.cites.clone(),
+                sources: d.sources.clone(),
+                edited: d.edited,
+                generated: d
+                    .generated
+                    .as_ref()
+                    .map(|g| g.text.replace(drafts::NOTE_TOKEN, "")),
+            }
+        })
+        .collect();
+    let targets = coverage_targets(lib, draft)?;
+    Ok(DraftView {
+        id: draft.id,
+        state: draft.state.clone(),
+        symbol: draft.content.symbol.clone(),
+        title: draft.content.title.clone(),
+        kind: draft.content.kind,
+        style: draft.content.style,
+        source_symbol: draft.source_symbol.clone(),
+        intro: draft.content.intro.clone(),
+        sections: draft.content.sections.clone(),
+        questions,
+        footnotes,
+        counts: draft.content.counts(limit),
+        coverage: drafts::coverage(&draft.content, &targets),
+        updated_at: draft.updated_at.clone(),
+        can_undo: draft.can_undo,
+        can_redo: draft.can_redo,
+    })
+}
+
+/// The list of issues of a stored draft.
+pub fn issue_list(lib: &mut Library, id: i64) -> Result<IssueList> {
+    Ok(drafts::load(lib.connection(), id)?.to_issue_list())
+}
+
+/// The question generated for exactly one paragraph or some of its sub-paragraphs
+/// ("49 (a) and (d)") of stored concluding observations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SingleQuestion {
+    /// The text with the citation rendered in the chosen style (footnote markers as "[1]").
+    pub text: String,
+    pub subitems: Vec<SubParagraph>,
+    pub cites: Vec<Citation>,
+    pub footnotes: Vec<FootnoteView>,
+    pub section: Vec<String>,
+}
+
+/// Generates the question for `paragraph` of the concluding observations `from`.
+pub fn question(
+    lib: &Library,
+    from: &str,
+    paragraph: &str,
+    style: CitationStyle,
+) -> Result<SingleQuestion> {
+    let (id, doc) = lib
+        .document_by_symbol(from)?
+        .ok_or_else(|| Error::NotFound(format!("{from} in the library")))?;
+    let symbol = doc.symbol.clone().unwrap_or_default();
+    let recs = link::recommendations_of(lib, id)?;
+    let inputs = inputs_for(&doc, &symbol, &recs, Some(&[paragraph.to_string()]))?;
+    let profile = profile_for(doc.committee.as_deref().unwrap_or("CMW"))?;
+    let opts = GenerateOptions {
+        style,
+        kind: DocumentKind::ListOfIssuesPriorToReporting,
+        split_subparagraphs: false,
+    };
+    let state = doc.state.clone().unwrap_or(crate::model::StateParty {
+        code: String::new(),
+        name: String::new(),
+    });
+    let (list, _) =
+        generate::generate_list(&state, doc.cycle.unwrap_or(1) + 1, &inputs, &profile, &opts);
+    let q = list.questions.first().ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "paragraph {paragraph} of {from} has no recommendation to ask about"
+        ))
+    })?;
+    let footnotes: Vec<FootnoteView> = list
+        .footnotes()
+        .into_iter()
+        .map(|(number, text)| FootnoteView { number, text })
+        .collect();
+    let mut text = q.text.clone();
+    for (i, n) in q.notes.iter().enumerate().rev() {
+        if text.is_char_boundary(n.offset) {
+            text.insert_str(n.offset, &format!("[{}]", i + 1));
+        }
+    }
+    Ok(SingleQuestion {
+        text,
+        subitems: q.subitems.clone(),
+        cites: q.cites.clone(),
+        footnotes,
+        section: q.section.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeded() -> Library {
+        let mut lib = Library::open_in_memory().unwrap();
+        lib.ensure_seeded().unwrap();
+        lib
+    }
+
+    #[test]
+    fn a_draft_for_tajikistan_from_the_library() {
+        let mut lib = seeded();
+        let d = new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "TJK".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let v = view(&mut lib, d.id).unwrap();
+        assert_eq!(v.symbol, "CMW/C/TJK/QPR/3");
+        assert_eq!(
+            v.title,
+            "List of issues prior to submission of the third periodic report of Tajikistan"
+        );
+        let recs = link::recommendations(&lib, "TJK").unwrap();
+        assert_eq!(v.questions.len(), recs.len());
+        assert_eq!(v.counts.questions, recs.len());
+        assert!(v.coverage.not_covered.is_empty());
+        assert_eq!(v.footnotes[0].text, "CMW/C/TJK/CO/2, para. 12.");
+        assert!(v.footnotes[1].text.starts_with("Ibid."));
+        assert!(v.questions.iter().all(|q| !q.edited));
+        // Follow-up recommendations are asked with "Considering".
+        let q12 = v
+            .questions
+            .iter()
+            .find(|q| q.sources[0].paragraph.as_deref() == Some("12"))
+            .unwrap();
+        assert!(q12.text.starts_with("Considering"));
+    }
+
+    #[test]
+    fn a_selection_leaves_the_rest_uncovered_and_flags_follow_up() {
+        let mut lib = seeded();
+        let d = new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "Tajikistan".into(),
+                kind: DocumentKind::ListOfIssues,
+                include: Some(vec!["43".into(), "49 (a) and (d)".into()]),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let v = view(&mut lib, d.id).unwrap();
+        assert_eq!(v.symbol, "CMW/C/TJK/Q/3");
+        assert_eq!(v.questions.len(), 2);
+        assert!(v.coverage.covered.iter().any(|c| c.paragraph == "49"));
+        assert!(
+            v.coverage.not_covered[0].follow_up,
+            "follow-up recommendations left out come first"
+        );
+        assert!(new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "TJK".into(),
+                include: Some(vec!["11".into()]),
+                ..Default::default()
+            }
+        )
+        .is_err());
+        assert!(new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "MEX".into(),
+                ..Default::default()
+            }
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn the_question_for_one_paragraph() {
+        let lib = seeded();
+        let q = question(
+            &lib,
+            "CMW/C/TJK/CO/2",
+            "49 (a) and (d)",
+            CitationStyle::Footnote,
+        )
+        .unwrap();
+        assert!(q.text.starts_with("In the light of the recommendation made by the Committee in its previous concluding observations,[1] please provide information on the efforts made to adopt a regulatory regime"), "{}", q.text);
+        assert_eq!(q.footnotes[0].text, "CMW/C/TJK/CO/2, para. 49 (a) and (d).");
+        assert_eq!(q.cites.len(), 2);
+        let q = question(&lib, "CMW/C/TJK/CO/2", "12", CitationStyle::Inline).unwrap();
+        assert!(q.text.contains("(see CMW/C/TJK/CO/2, para. 12), please clarify whether the bill on labour migration has been adopted."), "{}", q.text);
+        assert!(q.footnotes.is_empty());
+        assert!(question(&lib, "CMW/C/TJK/CO/2", "11", CitationStyle::Footnote).is_err());
+    }
+}
