@@ -24,5 +24,6 @@ pub mod diff;
 pub mod drafting;
 pub mod drafts;
 pub mod export;
+pub mod issue_list;
 
 pub use error::{Error, ErrorPayload, Result};
