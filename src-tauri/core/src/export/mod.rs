@@ -1,1 +1,321 @@
-//! Export (to be written)
+//! Export: a list of issues as a Word document with real footnotes, as
+//! Word-friendly text, as markdown or as self-contained HTML; a comparison as a
+//! Word document with tracked changes.
+
+mod docx;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::diff::{html_escape, ListDiff};
+use crate::error::{Error, Result};
+use crate::model::IssueList;
+
+pub use docx::{diff_to_docx, to_docx};
+
+/// The formats a list can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Docx,
+    Txt,
+    Md,
+    Html,
+}
+
+impl ExportFormat {
+    /// From a name ("docx", "md") or a file name's extension.
+    pub fn parse(s: &str) -> Option<ExportFormat> {
+        let ext = s.rsplit('.').next().unwrap_or(s).to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "docx" | "word" => ExportFormat::Docx,
+            "txt" | "text" => ExportFormat::Txt,
+            "md" | "markdown" => ExportFormat::Md,
+            "html" | "htm" => ExportFormat::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// Choices for an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportOptions {
+    /// The date printed under "Distr.: General" (default: today).
+    pub date: Option<NaiveDate>,
+    /// Author of tracked changes.
+    pub author: String,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            date: None,
+            author: "LOI Drafter".into(),
+        }
+    }
+}
+
+impl ExportOptions {
+    fn date(&self) -> NaiveDate {
+        self.date
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// Exports a list in a format.
+pub fn export(list: &IssueList, format: ExportFormat, opts: &ExportOptions) -> Result<Vec<u8>> {
+    Ok(match format {
+        ExportFormat::Docx => to_docx(list, opts)?,
+        ExportFormat::Txt => to_txt(list, opts).into_bytes(),
+        ExportFormat::Md => to_markdown(list, opts).into_bytes(),
+        ExportFormat::Html => to_html(list, opts).into_bytes(),
+    })
+}
+
+/// The text of a question with markers inserted at its notes: `marker(n)` for note `n`.
+fn with_markers(text: &str, offsets: &[(usize, u32)], marker: impl Fn(u32) -> String) -> String {
+    let mut out = String::with_capacity(text.len() + offsets.len() * 4);
+    let mut last = 0;
+    let mut sorted = offsets.to_vec();
+    sorted.sort();
+    for (offset, n) in sorted {
+        let mut o = offset.min(text.len());
+        while !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        if o < last {
+            continue;
+        }
+        out.push_str(&text[last..o]);
+        out.push_str(&marker(n));
+        last = o;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Each question's (offset, footnote number) pairs, numbered through the list.
+pub(crate) fn note_numbers(list: &IssueList) -> Vec<Vec<(usize, u32)>> {
+    let mut n = 0;
+    list.questions
+        .iter()
+        .map(|q| {
+            q.notes
+                .iter()
+                .map(|note| {
+                    n += 1;
+                    (note.offset, n)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The headings to print before each question (those that change).
+pub(crate) fn headings_before(list: &IssueList) -> Vec<Vec<(usize, String)>> {
+    let mut current: Vec<String> = Vec::new();
+    list.questions
+        .iter()
+        .map(|q| {
+            let mut out = Vec::new();
+            for (level, h) in q.section.iter().enumerate() {
+                if current.get(level) != Some(h)
+                    || out.iter().any(|(l, _): &(usize, String)| *l < level)
+                {
+                    out.push((level, h.clone()));
+                }
+            }
+            current = q.section.clone();
+            out
+        })
+        .collect()
+}
+
+fn title_block(list: &IssueList, opts: &ExportOptions) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(s) = &list.symbol {
+        out.push(s.clone());
+    }
+    out.push("Distr.: General".into());
+    out.push(opts.date().format("%-d %B %Y").to_string());
+    out.push("Original: English".into());
+    if let Some(c) = list.committee.as_deref() {
+        if let Some((_, name)) = crate::symbols::COMMITTEES
+            .iter()
+            .find(|(code, _)| *code == c)
+        {
+            out.push((*name).to_string());
+        }
+    }
+    if let Some(t) = &list.title {
+        out.push(t.clone());
+    }
+    out
+}
+
+/// Word-friendly text: UTF-8 with BOM, CRLF line ends, one line per paragraph,
+/// sub-items tab-indented, footnote markers as [1] with the notes at the end.
+pub fn to_txt(list: &IssueList, opts: &ExportOptions) -> String {
+    let mut lines: Vec<String> = title_block(list, opts);
+    lines.push(String::new());
+    for p in &list.intro {
+        lines.push(p.clone());
+        lines.push(String::new());
+    }
+    let notes = note_numbers(list);
+    let headings = headings_before(list);
+    for (i, q) in list.questions.iter().enumerate() {
+        for (_, h) in &headings[i] {
+            lines.push(h.clone());
+            lines.push(String::new());
+        }
+        lines.push(format!(
+            "{}.\t{}",
+            q.number,
+            with_markers(&q.text, &notes[i], |n| format!("[{n}]"))
+        ));
+        for s in &q.subitems {
+            lines.push(format!("\t({})\t{}", s.label, s.text));
+        }
+        lines.push(String::new());
+    }
+    let footnotes = list.footnotes();
+    if !footnotes.is_empty() {
+        lines.push("Notes".into());
+        for (n, t) in footnotes {
+            lines.push(format!("[{n}] {t}"));
+        }
+    }
+    format!("\u{feff}{}\r\n", lines.join("\r\n"))
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '_' | '[' | ']' | '`' | '#' | '<' | '>' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Markdown: headings, numbered questions, footnotes as [^1].
+pub fn to_markdown(list: &IssueList, opts: &ExportOptions) -> String {
+    let mut out = String::new();
+    let block = title_block(list, opts);
+    if let Some((title, rest)) = block.split_last() {
+        for l in rest {
+            out.push_str(&format!("{}  \n", md_escape(l)));
+        }
+        out.push_str(&format!("\n# {}\n\n", md_escape(title)));
+    }
+    for p in &list.intro {
+        out.push_str(&format!("{}\n\n", md_escape(p)));
+    }
+    let notes = note_numbers(list);
+    let headings = headings_before(list);
+    for (i, q) in list.questions.iter().enumerate() {
+        for (level, h) in &headings[i] {
+            out.push_str(&format!("{} {}\n\n", "#".repeat(level + 2), md_escape(h)));
+        }
+        let mut body = String::new();
+        let mut last = 0;
+        for (offset, n) in &notes[i] {
+            let o = (*offset).min(q.text.len());
+            if o < last || !q.text.is_char_boundary(o) {
+                continue;
+            }
+            body.push_str(&md_escape(&q.text[last..o]));
+            body.push_str(&format!("[^{n}]"));
+            last = o;
+        }
+        body.push_str(&md_escape(&q.text[last..]));
+        out.push_str(&format!("{}\\. {}\n\n", q.number, body));
+        for s in &q.subitems {
+            out.push_str(&format!("    ({}) {}\n\n", s.label, md_escape(&s.text)));
+        }
+    }
+    for (n, t) in list.footnotes() {
+        out.push_str(&format!("[^{n}]: {}\n", md_escape(&t)));
+    }
+    out
+}
+
+/// Self-contained HTML (no external assets; every text escaped).
+pub fn to_html(list: &IssueList, opts: &ExportOptions) -> String {
+    let mut body = String::new();
+    let block = title_block(list, opts);
+    if let Some((title, rest)) = block.split_last() {
+        body.push_str("<header>");
+        for l in rest {
+            body.push_str(&format!("<p class=\"meta\">{}</p>", html_escape(l)));
+        }
+        body.push_str(&format!("<h1>{}</h1></header>\n", html_escape(title)));
+    }
+    for p in &list.intro {
+        body.push_str(&format!("<p>{}</p>\n", html_escape(p)));
+    }
+    let notes = note_numbers(list);
+    let headings = headings_before(list);
+    for (i, q) in list.questions.iter().enumerate() {
+        for (level, h) in &headings[i] {
+            let tag = format!("h{}", (level + 2).min(6));
+            body.push_str(&format!("<{tag}>{}</{tag}>\n", html_escape(h)));
+        }
+        let mut text = String::new();
+        let mut last = 0;
+        for (offset, n) in &notes[i] {
+            let o = (*offset).min(q.text.len());
+            if o < last || !q.text.is_char_boundary(o) {
+                continue;
+            }
+            text.push_str(&html_escape(&q.text[last..o]));
+            text.push_str(&format!(
+                "<sup><a href=\"#fn{n}\" id=\"ref{n}\">{n}</a></sup>"
+            ));
+            last = o;
+        }
+        text.push_str(&html_escape(&q.text[last..]));
+        body.push_str(&format!(
+            "<p class=\"q\"><span class=\"n\">{}.</span> {}</p>\n",
+            q.number, text
+        ));
+        for s in &q.subitems {
+            body.push_str(&format!(
+                "<p class=\"sub\"><span class=\"n\">({})</span> {}</p>\n",
+                html_escape(&s.label),
+                html_escape(&s.text)
+            ));
+        }
+    }
+    let footnotes = list.footnotes();
+    if !footnotes.is_empty() {
+        body.push_str("<hr><ol class=\"notes\">\n");
+        for (n, t) in footnotes {
+            body.push_str(&format!(
+                "<li id=\"fn{n}\">{} <a href=\"#ref{n}\">↩</a></li>\n",
+                html_escape(&t)
+            ));
+        }
+        body.push_str("</ol>\n");
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>\nbody{{font-family:\"Times New Roman\",Times,serif;font-size:12pt;max-width:44em;margin:2em auto;line-height:1.4}}.meta{{margin:0;font-size:10pt}}h1{{font-size:14pt}}h2,h3,h4{{font-size:12pt}}.q{{padding-left:2.5em;text-indent:-2.5em}}.q .n{{display:inline-block;width:2.5em;text-indent:0}}.sub{{padding-left:5em;text-indent:-2.5em}}.sub .n{{display:inline-block;width:2.5em;text-indent:0}}.notes{{font-size:10pt}}\n</style></head><body>\n{}</body></html>\n",
+        html_escape(list.title.as_deref().unwrap_or("List of issues")),
+        body
+    )
+}
+
+/// The comparison as HTML (see [`crate::diff::render_html`]).
+pub fn diff_to_html(d: &ListDiff, old_name: &str, new_name: &str) -> Vec<u8> {
+    crate::diff::render_html(d, old_name, new_name).into_bytes()
+}
+
+/// Writes bytes to a file, naming it in the error.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|e| Error::io(path.display().to_string(), e))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,288 @@
+//! Word output written by hand (`zip` + escaped XML): a list with real footnotes
+//! and named styles, and a comparison with tracked changes (`w:ins`/`w:del`).
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+
+use super::{headings_before, note_numbers, title_block, ExportOptions};
+use crate::diff::ListDiff;
+use crate::error::{Error, Result};
+use crate::model::IssueList;
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 forbids.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A run of text; tabs become `w:tab`, line breaks `w:br`.
+fn run(text: &str, rpr: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(&format!("<w:r>{rpr}<w:br/></w:r>"));
+        }
+        for (j, part) in line.split('\t').enumerate() {
+            if j > 0 {
+                out.push_str(&format!("<w:r>{rpr}<w:tab/></w:r>"));
+            }
+            if !part.is_empty() {
+                out.push_str(&format!(
+                    "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    esc(part)
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn paragraph(style: &str, runs: &str) -> String {
+    format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{runs}</w:p>")
+}
+
+fn note_reference(id: u32) -> String {
+    format!("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>")
+}
+
+const STYLES: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="atLeast"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="paragraph" w:styleId="LOISymbol"><w:name w:val="LOI Symbol"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="right"/><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="24"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOIMeta"><w:name w:val="LOI Distribution"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="right"/><w:spacing w:after="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOICommittee"><w:name w:val="LOI Committee"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOITitle"><w:name w:val="LOI Title"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:right="1134"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOIBody"><w:name w:val="LOI Body"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="1134" w:right="1134"/><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOIHeading1"><w:name w:val="LOI Heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="240"/><w:ind w:left="1134" w:right="1134" w:hanging="567"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOIHeading2"><w:name w:val="LOI Heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:ind w:left="1134" w:right="1134" w:hanging="567"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOIHeading3"><w:name w:val="LOI Heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:ind w:left="1134" w:right="1134"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOIQuestion"><w:name w:val="LOI Question"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1134" w:right="1134"/><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="LOISubitem"><w:name w:val="LOI Subitem"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="2268"/></w:tabs><w:ind w:left="2268" w:right="1134" w:hanging="567"/><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:ind w:left="1134" w:right="1134" w:hanging="1134"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#;
+
+fn package(document_body: &str, footnotes: &[(u32, String)], title: &str) -> Result<Vec<u8>> {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document {W_NS}><w:body>{document_body}<w:sectPr><w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="2268" w:left="1134" w:header="1134" w:footer="1701" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+    );
+    let mut notes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+    );
+    for (id, text) in footnotes {
+        notes.push_str(&format!(
+            "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:footnote>",
+            esc(text)
+        ));
+    }
+    notes.push_str("</w:footnotes>");
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W_NS}>{STYLES}</w:styles>"#
+    );
+    let settings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {W_NS}><w:defaultTabStop w:val="567"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
+    );
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
+    let doc_rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
+    let core = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>LOI Drafter</dc:creator></cp:coreProperties>"#,
+        esc(title)
+    );
+    let app = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>LOI Drafter</Application></Properties>"#;
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in [
+        ("[Content_Types].xml", content_types.to_string()),
+        ("_rels/.rels", rels.to_string()),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app.to_string()),
+        ("word/_rels/document.xml.rels", doc_rels.to_string()),
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+        ("word/settings.xml", settings),
+        ("word/footnotes.xml", notes),
+    ] {
+        w.start_file(name, opts)
+            .map_err(|e| Error::Export(format!("writing the Word file: {e}")))?;
+        w.write_all(body.as_bytes())
+            .map_err(|e| Error::Export(format!("writing the Word file: {e}")))?;
+    }
+    Ok(w.finish()
+        .map_err(|e| Error::Export(format!("writing the Word file: {e}")))?
+        .into_inner())
+}
+
+fn heading_style(level: usize) -> &'static str {
+    match level {
+        0 => "LOIHeading1",
+        1 => "LOIHeading2",
+        _ => "LOIHeading3",
+    }
+}
+
+/// Splits "I. General information" into "I.\tGeneral information" for a hanging heading.
+fn heading_text(h: &str) -> String {
+    match h.split_once(". ") {
+        Some((label, rest))
+            if label.len() <= 4 && label.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
+            format!("{label}.\t{rest}")
+        }
+        _ => h.to_string(),
+    }
+}
+
+fn title_paragraphs(list: &IssueList, opts: &ExportOptions) -> String {
+    let block = title_block(list, opts);
+    let mut body = String::new();
+    let n = block.len();
+    for (i, line) in block.iter().enumerate() {
+        let style = if i == 0 && list.symbol.is_some() {
+            "LOISymbol"
+        } else if i + 1 == n && list.title.is_some() {
+            "LOITitle"
+        } else if line.starts_with("Committee") {
+            "LOICommittee"
+        } else {
+            "LOIMeta"
+        };
+        body.push_str(&paragraph(style, &run(line, "")));
+    }
+    body
+}
+
+/// The list as a Word document: title block, opening paragraph, headings,
+/// questions numbered as text, sub-items, real footnotes ("Ibid." where it belongs).
+pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
+    let mut body = title_paragraphs(list, opts);
+    for p in &list.intro {
+        body.push_str(&paragraph("LOIBody", &run(p, "")));
+    }
+    let notes = note_numbers(list);
+    let headings = headings_before(list);
+    for (i, q) in list.questions.iter().enumerate() {
+        for (level, h) in &headings[i] {
+            body.push_str(&paragraph(
+                heading_style(*level),
+                &run(&heading_text(h), ""),
+            ));
+        }
+        let mut runs = run(&format!("{}.\t", q.number), "");
+        let mut last = 0;
+        for (offset, n) in &notes[i] {
+            let mut o = (*offset).min(q.text.len());
+            while !q.text.is_char_boundary(o) {
+                o -= 1;
+            }
+            if o < last {
+                continue;
+            }
+            runs.push_str(&run(&q.text[last..o], ""));
+            runs.push_str(&note_reference(*n));
+            last = o;
+        }
+        runs.push_str(&run(&q.text[last..], ""));
+        body.push_str(&paragraph("LOIQuestion", &runs));
+        for s in &q.subitems {
+            body.push_str(&paragraph(
+                "LOISubitem",
+                &run(&format!("({})\t{}", s.label, s.text), ""),
+            ));
+        }
+    }
+    package(
+        &body,
+        &list.footnotes(),
+        list.title.as_deref().unwrap_or("List of issues"),
+    )
+}
+
+/// The new list with the differences from the old one as Word tracked changes:
+/// insertions `w:ins`, deletions `w:del` (with author and date), added questions
+/// inserted whole, removed questions deleted whole. Footnotes are not part of the
+/// comparison document: changed citations show in the diff report.
+pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
+    let date = opts.date().format("%Y-%m-%dT00:00:00Z").to_string();
+    let author = esc(&opts.author);
+    let mut id = 1u32;
+    let mut next_id = || {
+        id += 1;
+        id
+    };
+    let mut body = title_paragraphs(new, opts);
+    for p in &new.intro {
+        body.push_str(&paragraph("LOIBody", &run(p, "")));
+    }
+    let new_headings = headings_before(new);
+    let position = |n: u32| new.questions.iter().position(|q| q.number == n);
+    for item in &d.items {
+        if let Some(i) = item.new.as_ref().and_then(|s| position(s.number)) {
+            for (level, h) in &new_headings[i] {
+                body.push_str(&paragraph(
+                    heading_style(*level),
+                    &run(&heading_text(h), ""),
+                ));
+            }
+        }
+        let number = item
+            .new
+            .as_ref()
+            .or(item.old.as_ref())
+            .map(|s| s.number)
+            .unwrap_or(0);
+        let ins = |id: u32, inner: &str| {
+            format!("<w:ins w:id=\"{id}\" w:author=\"{author}\" w:date=\"{date}\">{inner}</w:ins>")
+        };
+        let del = |id: u32, text: &str| {
+            let runs = run(text, "")
+                .replace(
+                    "<w:t xml:space=\"preserve\">",
+                    "<w:delText xml:space=\"preserve\">",
+                )
+                .replace("</w:t>", "</w:delText>");
+            format!("<w:del w:id=\"{id}\" w:author=\"{author}\" w:date=\"{date}\">{runs}</w:del>")
+        };
+        let (ppr_mark, mut runs) = match item.op.as_str() {
+            "added" => (
+                format!(
+                    "<w:rPr><w:ins w:id=\"{}\" w:author=\"{author}\" w:date=\"{date}\"/></w:rPr>",
+                    next_id()
+                ),
+                ins(next_id(), &run(&format!("{number}.\t"), "")),
+            ),
+            "removed" => (
+                format!(
+                    "<w:rPr><w:del w:id=\"{}\" w:author=\"{author}\" w:date=\"{date}\"/></w:rPr>",
+                    next_id()
+                ),
+                del(next_id(), &format!("{number}.\t")),
+            ),
+            _ => (String::new(), run(&format!("{number}.\t"), "")),
+        };
+        for seg in &item.inline {
+            match seg.op.as_str() {
+                "insert" => runs.push_str(&ins(next_id(), &run(&seg.text, ""))),
+                "delete" => runs.push_str(&del(next_id(), &seg.text)),
+                _ => runs.push_str(&run(&seg.text, "")),
+            }
+        }
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"LOIQuestion\"/>{ppr_mark}</w:pPr>{runs}</w:p>"
+        ));
+    }
+    package(&body, &[], new.title.as_deref().unwrap_or("List of issues"))
+}

@@ -1,0 +1,275 @@
+use std::io::Read;
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::*;
+use crate::diff::diff_lists;
+use crate::generate::{generate_list, GenerateOptions, RecommendationInput};
+use crate::issue_list::issue_list_from_document;
+use crate::model::{DocumentKind, ParagraphKind};
+use crate::parse::parse_text;
+use crate::profile::Profile;
+
+fn seed(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let entry = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    std::fs::read_to_string(entry.path()).unwrap()
+}
+
+/// A generated LOIPR for Tajikistan.
+fn generated_list() -> IssueList {
+    let co = parse_text(&seed("004"));
+    let symbol = co.symbol.clone().unwrap();
+    let inputs: Vec<RecommendationInput> = co
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Recommendation)
+        .map(|p| RecommendationInput::new(&symbol, p))
+        .collect();
+    generate_list(
+        co.state.as_ref().unwrap(),
+        3,
+        &inputs,
+        &Profile::builtin("CMW").unwrap(),
+        &GenerateOptions::default(),
+    )
+    .0
+}
+
+fn opts() -> ExportOptions {
+    ExportOptions {
+        date: NaiveDate::from_ymd_opt(2026, 11, 22),
+        author: "Rapporteur <A&B>".into(),
+    }
+}
+
+fn parts(docx: &[u8]) -> std::collections::HashMap<String, String> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+    let mut out = std::collections::HashMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap();
+        out.insert(f.name().to_string(), s);
+    }
+    out
+}
+
+fn well_formed(xml: &str) {
+    let mut r = Reader::from_str(xml);
+    let mut depth = 0i32;
+    loop {
+        match r.read_event().expect("well-formed XML") {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0);
+}
+
+#[test]
+fn a_word_document_with_real_footnotes() {
+    let list = generated_list();
+    let docx = to_docx(&list, &opts()).unwrap();
+    let p = parts(&docx);
+    for (name, xml) in &p {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            well_formed(xml);
+        }
+    }
+    let document = &p["word/document.xml"];
+    let footnotes = &p["word/footnotes.xml"];
+    let notes = list.footnotes();
+    assert_eq!(
+        document.matches("<w:footnoteReference ").count(),
+        notes.len()
+    );
+    assert_eq!(
+        footnotes.matches("<w:footnote w:id=").count(),
+        notes.len()
+    );
+    assert_eq!(footnotes.matches("<w:footnoteRef/>").count(), notes.len());
+    assert!(
+        footnotes.contains("w:type=\"separator\"")
+            && footnotes.contains("w:type=\"continuationSeparator\"")
+    );
+    assert!(p["word/settings.xml"].contains("<w:footnotePr>"));
+    assert!(footnotes.contains("Ibid., para."));
+    // Questions numbered in order, as text.
+    let mut last = 0;
+    for q in &list.questions {
+        let at = document
+            .find(&format!(">{}.</w:t></w:r><w:r><w:tab/>", q.number))
+            .expect("question number");
+        assert!(at > last);
+        last = at;
+    }
+    assert!(
+        document.contains("w:val=\"LOIQuestion\"") && p["word/styles.xml"].contains("LOI Question")
+    );
+    assert!(
+        document.contains("CMW/C/TJK/QPR/3")
+            && document.contains("Distr.: General")
+            && document.contains("22 November 2026")
+    );
+    // The marker follows the comma of the lead-in.
+    assert!(document.contains("previous concluding observations,</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"));
+}
+
+#[test]
+fn the_word_document_imports_back_as_the_same_list() {
+    let list = generated_list();
+    let docx = to_docx(&list, &opts()).unwrap();
+    let text = crate::import::extract_text("loipr.docx", &docx)
+        .unwrap()
+        .text;
+    let doc = parse_text(&text);
+    assert_eq!(doc.kind, DocumentKind::ListOfIssuesPriorToReporting);
+    assert_eq!(doc.symbol.as_deref(), Some("CMW/C/TJK/QPR/3"));
+    let back = issue_list_from_document(&doc);
+    assert_eq!(back.questions.len(), list.questions.len());
+    for (a, b) in list.questions.iter().zip(&back.questions) {
+        assert_eq!(a.number, b.number);
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.section, b.section);
+        assert_eq!(a.subitems, b.subitems);
+        assert_eq!(a.notes, b.notes, "question {}", a.number);
+        for c in &a.cites {
+            assert!(b.cites.contains(c), "question {} lost {c:?}", a.number);
+        }
+    }
+    assert_eq!(back.footnotes(), list.footnotes());
+    assert_eq!(back.intro, list.intro);
+}
+
+#[test]
+fn word_friendly_text_markdown_and_html() {
+    let list = generated_list();
+    let txt = to_txt(&list, &opts());
+    assert!(txt.starts_with('\u{feff}'));
+    assert!(txt.contains("\r\n") && !txt.replace("\r\n", "").contains('\n'));
+    assert!(txt.contains("observations,[1] please"));
+    assert!(txt.contains("\r\n[1] CMW/C/TJK/CO/2, para. 12.\r\n"));
+    assert!(txt.contains("\r\n\t(a)\t"));
+    let md = to_markdown(&list, &opts());
+    assert!(md.contains("[^1]") && md.contains("[^1]: CMW/C/TJK/CO/2, para. 12."));
+    let mut hostile = list.clone();
+    hostile.questions[0].text = "<script>alert(1)</script> & more".into();
+    hostile.questions[0].notes.clear();
+    let html = to_html(&hostile, &opts());
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+    assert!(!html.contains("http") || !html.contains("src="));
+    assert_eq!(ExportFormat::parse("out.DOCX"), Some(ExportFormat::Docx));
+    assert_eq!(ExportFormat::parse("md"), Some(ExportFormat::Md));
+    assert_eq!(ExportFormat::parse("x.pdf"), None);
+}
+
+#[test]
+fn a_comparison_as_tracked_changes() {
+    let old = issue_list_from_document(&parse_text(&seed("003")));
+    let mut new = old.clone();
+    new.questions.remove(4);
+    new.questions[0].text =
+        new.questions[0]
+            .text
+            .replacen("please clarify whether", "please indicate whether", 1);
+    new.questions.push(crate::model::ListQuestion {
+        number: 0,
+        section: vec!["I. General information".into()],
+        text: "Please describe the new remittance policy.".into(),
+        subitems: vec![],
+        notes: vec![],
+        cites: vec![],
+    });
+    for (i, q) in new.questions.iter_mut().enumerate() {
+        q.number = i as u32 + 1;
+    }
+    let d = diff_lists(&old, &new);
+    let docx = diff_to_docx(&d, &new, &opts()).unwrap();
+    let p = parts(&docx);
+    let document = &p["word/document.xml"];
+    well_formed(document);
+    assert!(document.contains("<w:ins w:id=") && document.contains("<w:del w:id="));
+    assert!(document.contains("w:author=\"Rapporteur &lt;A&amp;B&gt;\""));
+    assert!(document.contains("w:date=\"2026-11-22T00:00:00Z\""));
+    assert!(
+        document.contains("<w:delText xml:space=\"preserve\">clarify</w:delText>")
+            || document.contains("clarify</w:delText>")
+    );
+    assert!(document.contains("indicate</w:t>"));
+    let ids: Vec<&str> = document
+        .match_indices("w:id=\"")
+        .map(|(i, _)| &document[i + 6..i + 10])
+        .collect();
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(ids.len(), unique.len(), "change ids are unique");
+}
+
+/// LibreOffice opens the file and shows the footnotes: convert to PDF and read it back.
+#[test]
+fn libreoffice_renders_the_word_document() {
+    let soffice = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join(p).is_file()))
+    });
+    let Some(soffice) = soffice else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice is required in CI (./test.sh installs it)"
+        );
+        eprintln!("skipped: LibreOffice is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let list = generated_list();
+    let path = dir.path().join("loipr.docx");
+    std::fs::write(&path, to_docx(&list, &opts()).unwrap()).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let status = std::process::Command::new(soffice)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let pdf = dir.path().join("loipr.pdf");
+    assert!(pdf.exists(), "LibreOffice wrote no PDF");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("List of issues prior to submission of the third periodic"),
+        "{text}"
+    );
+    assert!(text.contains("CMW/C/TJK/CO/2, para. 12."), "{text}");
+    assert!(text.contains("Ibid., para."), "{text}");
+    assert!(
+        text.contains("please clarify whether the bill on labour migration"),
+        "{text}"
+    );
+    if let Ok(keep) = std::env::var("LOI_KEEP_PDF") {
+        let _ = std::fs::copy(&pdf, keep);
+    }
+}
