@@ -211,6 +211,35 @@ pub fn diff_lists(old: &IssueList, new: &IssueList) -> ListDiff {
         }
     }
 
+    // Second pass: questions about the same recommendation (same citations) that
+    // were reworded beyond recognition are still the same question.
+    for i in 0..old.questions.len() {
+        if old_match[i].is_some() || old.questions[i].cites.is_empty() {
+            continue;
+        }
+        let best = (0..new.questions.len())
+            .filter(|j| {
+                new_match[*j].is_none() && new.questions[*j].cites == old.questions[i].cites
+            })
+            .map(|j| {
+                (
+                    overlap(
+                        &old_bags[i],
+                        &new_bags[j],
+                        old_words[i].len(),
+                        new_words[j].len(),
+                    ),
+                    j,
+                )
+            })
+            .filter(|(s, _)| *s > 0.05)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((s, j)) = best {
+            old_match[i] = Some((j, s));
+            new_match[j] = Some((i, s));
+        }
+    }
+
     // Out of order among the matched pairs: moved.
     let matched_new: Vec<usize> = (0..new_text.len())
         .filter(|j| new_match[*j].is_some())
@@ -370,6 +399,11 @@ pub fn render_text(d: &ListDiff) -> String {
         s.kept, s.changed, s.added, s.removed, s.moved
     );
     for item in &d.items {
+        let renumbered =
+            matches!((&item.old, &item.new), (Some(o), Some(n)) if o.number != n.number);
+        if item.op == "equal" && !renumbered {
+            continue;
+        }
         let label = match (item.op.as_str(), &item.old, &item.new) {
             ("moved", Some(o), Some(n)) => format!("[moved {}→{}]", o.number, n.number),
             ("removed", Some(o), _) => format!("[removed {}]", o.number),
@@ -651,6 +685,26 @@ mod tests {
         let removed = d.items.iter().find(|i| i.op == "removed").unwrap();
         assert_eq!(removed.old.as_ref().unwrap().number, 6);
         assert!(removed.merged_into.is_some());
+    }
+
+    #[test]
+    fn a_rewritten_question_about_the_same_recommendation_is_changed_not_replaced() {
+        let old = seed_list();
+        let mut new = old.clone();
+        new.questions[10].text = "Please describe the amnesty law.".into();
+        let d = diff_lists(&old, &new);
+        assert_eq!(
+            d.summary,
+            Summary {
+                kept: 24,
+                changed: 1,
+                ..Default::default()
+            }
+        );
+        // Without a shared citation, it is a different question.
+        new.questions[10].cites.clear();
+        let d = diff_lists(&old, &new);
+        assert_eq!((d.summary.added, d.summary.removed), (1, 1));
     }
 
     #[test]

@@ -381,6 +381,61 @@ pub fn question(
     })
 }
 
+/// Reads a list of issues to compare or export, named as the user names it:
+/// `draft:ID` (a draft as it is now), `draft:ID@VERSION` (a named version), a file
+/// path (parsed on the fly), `doc:ID` or a symbol of a stored list of issues.
+pub fn resolve_list(lib: &mut Library, name: &str) -> Result<IssueList> {
+    if let Some(rest) = name.strip_prefix("draft:") {
+        let (id, version) = match rest.split_once('@') {
+            Some((id, v)) => (id, Some(v)),
+            None => (rest, None),
+        };
+        let id: i64 = id.trim().parse().map_err(|_| {
+            Error::InvalidInput(format!(
+                "\"{name}\": a draft is named draft:ID or draft:ID@VERSION"
+            ))
+        })?;
+        let draft = drafts::load(lib.connection(), id)?;
+        return Ok(match version {
+            None => draft.to_issue_list(),
+            Some(v) => {
+                let v: i64 = v.trim().parse().map_err(|_| {
+                    Error::InvalidInput(format!("\"{name}\": the version is a number"))
+                })?;
+                drafts::version_content(lib.connection(), id, v)?
+                    .to_issue_list(&draft.committee, &draft.state)
+            }
+        });
+    }
+    let path = std::path::Path::new(name);
+    if path.exists() {
+        let extracted = crate::import::extract_file(path)?;
+        let doc = crate::parse::parse_text(&extracted.text);
+        if !doc.kind.is_list_of_issues() {
+            return Err(Error::InvalidInput(format!(
+                "{name} is not a list of issues"
+            )));
+        }
+        return Ok(crate::issue_list::issue_list_from_document(&doc));
+    }
+    let doc = if let Some(id) = name.strip_prefix("doc:") {
+        let id: i64 = id.trim().parse().map_err(|_| {
+            Error::InvalidInput(format!("\"{name}\": a stored document is named doc:ID"))
+        })?;
+        lib.document(id)?
+    } else {
+        lib.document_by_symbol(name)?
+            .map(|(_, d)| d)
+            .ok_or_else(|| Error::NotFound(format!("\"{name}\" (a file, draft:ID, doc:ID or the symbol of a stored list of issues)")))?
+    };
+    if !doc.kind.is_list_of_issues() {
+        return Err(Error::InvalidInput(format!(
+            "{name} is not a list of issues"
+        )));
+    }
+    Ok(crate::issue_list::issue_list_from_document(&doc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,7 @@ use loi_core::library::{
     ImportOutcome, Library, MetadataOverrides, HIGHLIGHT_END, HIGHLIGHT_START,
 };
 use loi_core::model::{CitationStyle, DocumentKind, ParagraphKind};
-use loi_core::{generate, import, link, parse};
+use loi_core::{diff, export, generate, import, link, parse};
 
 #[derive(Parser)]
 #[command(
@@ -121,6 +121,35 @@ enum Command {
         loi: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Export a draft (or any list of issues) to .docx, .txt, .md or .html.
+    Export {
+        /// A draft id, or draft:ID@VERSION, doc:ID, a symbol, a file.
+        list: String,
+        /// docx, txt, md or html (default: from the output file's extension).
+        #[arg(long)]
+        format: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        /// The date under "Distr.: General" (YYYY-MM-DD, default today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Compare two lists of issues (drafts, versions, stored lists or files).
+    Diff {
+        old: String,
+        new: String,
+        #[arg(long)]
+        json: bool,
+        /// Write an HTML report.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// Write the new list with the differences as Word tracked changes.
+        #[arg(long)]
+        docx: Option<PathBuf>,
+        /// The author of the tracked changes.
+        #[arg(long, default_value = "LOI Drafter")]
+        author: String,
     },
     /// Full-text search over every paragraph.
     Search {
@@ -737,6 +766,93 @@ fn run(cli: Cli) -> Result<bool> {
                         out!("      ← {} para. {}", a.symbol, a.paragraph);
                     }
                 }
+            }
+            Ok(true)
+        }
+        Command::Export {
+            list,
+            format,
+            out,
+            date,
+        } => {
+            let mut lib = open_library(&cli.db)?;
+            let name = if list.chars().all(|c| c.is_ascii_digit()) {
+                format!("draft:{list}")
+            } else {
+                list
+            };
+            let issue_list = drafting::resolve_list(&mut lib, &name)?;
+            let fmt = format
+                .as_deref()
+                .or_else(|| out.to_str())
+                .and_then(export::ExportFormat::parse)
+                .ok_or_else(|| Error::InvalidInput("give --format docx, txt, md or html (or an output file with that extension)".into()))?;
+            let date = match date {
+                Some(d) => Some(NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+                    Error::InvalidInput(format!("\"{d}\" is not a date (use YYYY-MM-DD)"))
+                })?),
+                None => None,
+            };
+            let bytes = export::export(
+                &issue_list,
+                fmt,
+                &export::ExportOptions {
+                    date,
+                    ..Default::default()
+                },
+            )?;
+            export::write_file(&out, &bytes)?;
+            out!("wrote {}", out.display());
+            Ok(true)
+        }
+        Command::Diff {
+            old,
+            new,
+            json,
+            html,
+            docx,
+            author,
+        } => {
+            let mut lib = open_library(&cli.db)?;
+            let resolve = |lib: &mut Library, n: &str| {
+                let n = if n.chars().all(|c| c.is_ascii_digit()) {
+                    format!("draft:{n}")
+                } else {
+                    n.to_string()
+                };
+                drafting::resolve_list(lib, &n)
+            };
+            let old_list = resolve(&mut lib, &old)?;
+            let new_list = resolve(&mut lib, &new)?;
+            let d = diff::diff_lists(&old_list, &new_list);
+            if let Some(path) = &html {
+                export::write_file(path, &export::diff_to_html(&d, &old, &new))?;
+            }
+            if let Some(path) = &docx {
+                let bytes = export::diff_to_docx(
+                    &d,
+                    &new_list,
+                    &export::ExportOptions {
+                        author,
+                        ..Default::default()
+                    },
+                )?;
+                export::write_file(path, &bytes)?;
+            }
+            if json {
+                print_json(&d)?;
+            } else if html.is_none() && docx.is_none() {
+                print!("{}", diff::render_text(&d));
+            } else {
+                let s = d.summary;
+                out!(
+                    "kept {}, changed {}, added {}, removed {}, moved {}",
+                    s.kept,
+                    s.changed,
+                    s.added,
+                    s.removed,
+                    s.moved
+                );
             }
             Ok(true)
         }

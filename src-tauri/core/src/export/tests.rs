@@ -91,10 +91,7 @@ fn a_word_document_with_real_footnotes() {
         document.matches("<w:footnoteReference ").count(),
         notes.len()
     );
-    assert_eq!(
-        footnotes.matches("<w:footnote w:id=").count(),
-        notes.len()
-    );
+    assert_eq!(footnotes.matches("<w:footnote w:id=").count(), notes.len());
     assert_eq!(footnotes.matches("<w:footnoteRef/>").count(), notes.len());
     assert!(
         footnotes.contains("w:type=\"separator\"")
