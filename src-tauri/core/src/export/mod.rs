@@ -200,7 +200,7 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-/// Markdown: headings, numbered questions, footnotes as [^1].
+/// Markdown: headings, numbered questions, footnotes as `[^1]`.
 pub fn to_markdown(list: &IssueList, opts: &ExportOptions) -> String {
     let mut out = String::new();
     let block = title_block(list, opts);
