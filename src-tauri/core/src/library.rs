@@ -531,15 +531,23 @@ impl Library {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare(
-            "SELECT p.document_id, d.symbol, d.kind, d.state_code, d.state_name, p.number, p.seq,
-                    snippet(paragraph_search, 0, char(2), char(3), '…', 40), bm25(paragraph_search)
+        // Rank first (cheap), then build snippets for the hits shown only.
+        let mut stmt = self.conn.prepare_cached(
+            "WITH top AS (
+                 SELECT s.rowid AS id, s.rank AS r FROM paragraph_search s
+                 JOIN paragraphs p ON p.id = s.rowid
+                 JOIN documents d ON d.id = p.document_id
+                 WHERE paragraph_search MATCH ?1 AND (?2 IS NULL OR d.state_code = ?2)
+                 ORDER BY s.rank LIMIT ?3
+             )
+             SELECT p.document_id, d.symbol, d.kind, d.state_code, d.state_name, p.number, p.seq,
+                    snippet(paragraph_search, 0, char(2), char(3), '…', 40), top.r
              FROM paragraph_search
+             JOIN top ON top.id = paragraph_search.rowid
              JOIN paragraphs p ON p.id = paragraph_search.rowid
              JOIN documents d ON d.id = p.document_id
-             WHERE paragraph_search MATCH ?1 AND (?2 IS NULL OR d.state_code = ?2)
-             ORDER BY bm25(paragraph_search), p.document_id, p.seq
-             LIMIT ?3",
+             WHERE paragraph_search MATCH ?1
+             ORDER BY top.r, p.document_id, p.seq",
         )?;
         let rows = stmt.query_map(params![fts, state.map(normalize_code), limit as i64], |r| {
             let kind: String = r.get(2)?;
