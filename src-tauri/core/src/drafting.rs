@@ -381,6 +381,135 @@ pub fn question(
     })
 }
 
+/// One edit of a draft, as the editor sends it. Questions are named by their id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum DraftOp {
+    EditText {
+        question: u64,
+        text: String,
+    },
+    SetSubitems {
+        question: u64,
+        subitems: Vec<SubParagraph>,
+    },
+    SetNotes {
+        question: u64,
+        notes: Vec<drafts::DraftNote>,
+    },
+    AddQuestion {
+        section: Option<Vec<String>>,
+        after: Option<u64>,
+        text: String,
+    },
+    Delete {
+        question: u64,
+    },
+    MergeWithNext {
+        question: u64,
+    },
+    Split {
+        question: u64,
+        at: usize,
+    },
+    /// To position `index` (0-based) within `section` (its own when absent).
+    Move {
+        question: u64,
+        section: Option<Vec<String>>,
+        index: usize,
+    },
+    /// To position `to` (0-based) in the whole list.
+    Reorder {
+        question: u64,
+        to: usize,
+    },
+    ResetToGenerated {
+        question: u64,
+    },
+}
+
+/// Applies an edit and saves it (one transaction, one undo step); returns the draft as it now reads.
+pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
+    let draft = drafts::update(lib.connection(), id, |c| match op {
+        DraftOp::EditText { question, text } => c.edit_text(question, &text),
+        DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),
+        DraftOp::SetNotes { question, notes } => c.set_notes(question, notes),
+        DraftOp::AddQuestion {
+            section,
+            after,
+            text,
+        } => {
+            let section = section
+                .or_else(|| c.sections.last().cloned())
+                .unwrap_or_default();
+            c.add_question(section, after, &text).map(|_| ())
+        }
+        DraftOp::Delete { question } => c.delete_question(question).map(|_| ()),
+        DraftOp::MergeWithNext { question } => c.merge_with_next(question),
+        DraftOp::Split { question, at } => c.split(question, at).map(|_| ()),
+        DraftOp::Move {
+            question,
+            section,
+            index,
+        } => c.move_question(question, section, index),
+        DraftOp::Reorder { question, to } => c.reorder(question, to),
+        DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
+    })?;
+    view_of(lib, &draft)
+}
+
+/// A list the rapporteur can compare: its name for [`resolve_list`] and a label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListChoice {
+    pub name: String,
+    pub label: String,
+}
+
+/// The lists of a State party that can be compared: stored lists of issues,
+/// drafts as they are now, and their named versions.
+pub fn comparable_lists(lib: &mut Library, state: &str) -> Result<Vec<ListChoice>> {
+    let mut out = Vec::new();
+    for d in lib.documents(Some(state))? {
+        if d.kind.is_list_of_issues() {
+            out.push(ListChoice {
+                name: format!("doc:{}", d.id),
+                label: format!(
+                    "{} (in the library)",
+                    d.symbol.as_deref().unwrap_or(&d.source_name)
+                ),
+            });
+        }
+    }
+    for d in drafts::list(lib.connection(), Some(state))? {
+        out.push(ListChoice {
+            name: format!("draft:{}", d.id),
+            label: format!("Draft {} {} (current)", d.id, d.symbol),
+        });
+        for v in drafts::versions(lib.connection(), d.id)? {
+            out.push(ListChoice {
+                name: format!("draft:{}@{}", d.id, v.id),
+                label: format!(
+                    "Draft {} — version “{}”, {}",
+                    d.id,
+                    v.name,
+                    v.created_at
+                        .get(..16)
+                        .unwrap_or(&v.created_at)
+                        .replace('T', " ")
+                ),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Compares two lists named as [`resolve_list`] names them.
+pub fn compare(lib: &mut Library, old: &str, new: &str) -> Result<crate::diff::ListDiff> {
+    let a = resolve_list(lib, old)?;
+    let b = resolve_list(lib, new)?;
+    Ok(crate::diff::diff_lists(&a, &b))
+}
+
 /// Reads a list of issues to compare or export, named as the user names it:
 /// `draft:ID` (a draft as it is now), `draft:ID@VERSION` (a named version), a file
 /// path (parsed on the fly), `doc:ID` or a symbol of a stored list of issues.
@@ -517,6 +646,52 @@ mod tests {
             }
         )
         .is_err());
+    }
+
+    #[test]
+    fn edits_from_the_editor() {
+        let mut lib = seeded();
+        let d = new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "TJK".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let first = d.content.questions[0].id;
+        let second = d.content.questions[1].id;
+        let v = apply(
+            &mut lib,
+            d.id,
+            DraftOp::EditText {
+                question: second,
+                text: "Please indicate,[fn] briefly.".into(),
+            },
+        )
+        .unwrap();
+        assert!(v.questions[1].edited);
+        let v = apply(
+            &mut lib,
+            d.id,
+            DraftOp::Reorder {
+                question: second,
+                to: 0,
+            },
+        )
+        .unwrap();
+        assert_eq!(v.questions[0].id, second);
+        assert_eq!(v.questions[0].number, 1);
+        assert_eq!(v.footnotes[0].text, "CMW/C/TJK/CO/2, para. 13.");
+        assert_eq!(v.footnotes[1].text, "Ibid., para. 12.");
+        let v = apply(&mut lib, d.id, DraftOp::Delete { question: first }).unwrap();
+        assert_eq!(v.coverage.not_covered[0].paragraph, "12");
+        assert!(v.can_undo);
+        let json = serde_json::json!({"op": "add_question", "section": null, "after": null, "text": "A new question?"});
+        let op: DraftOp = serde_json::from_value(json).unwrap();
+        let v = apply(&mut lib, d.id, op).unwrap();
+        assert_eq!(v.questions.last().unwrap().text, "A new question?");
+        assert!(apply(&mut lib, d.id, DraftOp::Delete { question: 9999 }).is_err());
     }
 
     #[test]

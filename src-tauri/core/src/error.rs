@@ -1,7 +1,7 @@
 //! Typed errors. Every error has a stable `code` and a human message; the UI
 //! receives them as `{code, message}` ([`ErrorPayload`]), the CLI prints the message.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -70,7 +70,7 @@ impl Error {
 }
 
 /// What the UI receives for a failed command.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,

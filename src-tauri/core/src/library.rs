@@ -134,6 +134,16 @@ impl ImportOutcome {
     }
 }
 
+/// What importing one of several files gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileResult {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<ImportOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<crate::error::ErrorPayload>,
+}
+
 /// A State party with documents in the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateSummary {
@@ -316,6 +326,36 @@ impl Library {
             .unwrap_or_else(|| path.display().to_string());
         let extracted = import::extract_file(path)?;
         self.store(&name, extracted.format, &extracted.text, overrides)
+    }
+
+    /// Imports several files, each in its own transaction: one bad file does not
+    /// stop the others, and leaves nothing behind.
+    pub fn import_files(
+        &mut self,
+        paths: &[PathBuf],
+        overrides: &MetadataOverrides,
+    ) -> Vec<FileResult> {
+        paths
+            .iter()
+            .map(|p| {
+                let file = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| p.display().to_string());
+                match self.import_file(p, overrides) {
+                    Ok(o) => FileResult {
+                        file,
+                        outcome: Some(o),
+                        error: None,
+                    },
+                    Err(e) => FileResult {
+                        file,
+                        outcome: None,
+                        error: Some(e.payload()),
+                    },
+                }
+            })
+            .collect()
     }
 
     /// Imports a file's bytes.
