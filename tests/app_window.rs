@@ -53,6 +53,7 @@ fn the_app_window() {
         text.contains("Kyrgyzstan") && text.contains("Tajikistan"),
         "{text}"
     );
+    app.click("#tab-library");
     app.click("#states .state:nth-child(1)");
     app.wait_for("return document.querySelectorAll('table.documents tbody tr').length === 3 && document.body.innerText.includes('CMW/C/KGZ/CO/2')", "Kyrgyzstan's documents");
     app.screenshot("library");
@@ -126,4 +127,146 @@ fn the_app_window() {
         json!(true)
     );
     app.screenshot("hostile-document");
+
+    // Import a document by the path the file dialog would return.
+    let extra = dir.path().join("Philippines CO3.docx");
+    std::fs::write(&extra, loi_core::fixtures::concluding_observations_docx()).unwrap();
+    app.exec(
+        "window.loiImportPaths(arguments[0])",
+        json!([[extra.to_str().unwrap()]]),
+    );
+    let sheet = app
+        .wait_for(
+            "const s = document.getElementById('sheet'); return !s.hidden && s.innerText",
+            "the import results",
+        )
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        sheet.contains("Philippines CO3.docx") && sheet.contains("imported"),
+        "{sheet}"
+    );
+    app.screenshot("import-sheet");
+    app.click("#sheet-close");
+    app.wait_for("return [...document.querySelectorAll('#states .state')].some(e => e.textContent.includes('Senegal'))", "Senegal in the rail");
+
+    // Draft a LOIPR for Tajikistan from all its recommendations.
+    app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'TJK').click()", json!([]));
+    app.click("#tab-recommendations");
+    app.wait_for("const b = document.getElementById('draft-button'); return b && b.textContent.includes('(')", "the draft button");
+    app.click("#draft-button");
+    app.wait_for("return !document.getElementById('view-draft').hidden && document.querySelectorAll('.question').length > 20", "the draft");
+    let title = app.exec(
+        "return document.querySelector('.doc-title').textContent",
+        json!([]),
+    );
+    assert_eq!(
+        title,
+        json!("List of issues prior to submission of the third periodic report of Tajikistan")
+    );
+    assert!(app.text().contains("CMW/C/TJK/CO/2, para. 12."));
+    app.screenshot("draft");
+
+    // Edit question 3 in place.
+    app.exec(
+        "document.querySelectorAll('.question .q-body')[2].click()",
+        json!([]),
+    );
+    app.wait_for(
+        "return document.querySelector('textarea.q-edit')",
+        "the editor",
+    );
+    app.exec(
+        "const t = document.querySelector('textarea.q-edit'); t.value = 'Please describe the national migration strategy and its budget.[fn]'; t.dispatchEvent(new Event('input'));",
+        json!([]),
+    );
+    app.wait_for(
+        "return document.getElementById('status').textContent.startsWith('Saved')",
+        "the edit to be saved",
+    );
+    app.exec(
+        "document.querySelector('textarea.q-edit').blur()",
+        json!([]),
+    );
+    app.wait_for("return document.querySelectorAll('.question .q-body')[2].textContent.startsWith('Please describe the national migration strategy')", "the edited question");
+
+    // Reorder: question 1 down; numbering follows.
+    let first = app.exec(
+        "return document.querySelectorAll('.question .q-body')[0].textContent.slice(0, 60)",
+        json!([]),
+    );
+    app.exec("document.querySelectorAll('.question')[0].querySelector('.tool[title=\"Move down\"]').click()", json!([]));
+    app.wait_for(
+        &format!("const b = document.querySelectorAll('.question .q-body'); return b[0] && b[0].textContent.slice(0, 60) !== {first}"),
+        "question 1 to move down",
+    );
+    let second = app.exec(
+        "return document.querySelectorAll('.question .q-body')[1].textContent.slice(0, 60)",
+        json!([]),
+    );
+    assert_eq!(second, first);
+    let numbers = app.exec(
+        "return [...document.querySelectorAll('.q-number')].slice(0, 3).map(e => e.textContent)",
+        json!([]),
+    );
+    assert_eq!(numbers, json!(["1.", "2.", "3."]));
+    assert!(app
+        .exec(
+            "return document.getElementById('counts').textContent",
+            json!([])
+        )
+        .as_str()
+        .unwrap_or("")
+        .contains("/ 30 questions"));
+    app.screenshot("draft-edited");
+
+    // Export the draft to Word through the command the save dialog leads to.
+    let out = dir.path().join("loipr.docx");
+    let written = app.exec_async(
+        "const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke('export_list', {name: 'draft:1', path: arguments[0]}).then(done, e => done('error: ' + e.message));",
+        json!([out.to_str().unwrap()]),
+    );
+    assert_eq!(written, json!(out.to_str().unwrap()));
+    let bytes = std::fs::read(&out).unwrap();
+    let text = loi_core::import::extract_text("loipr.docx", &bytes)
+        .unwrap()
+        .text;
+    assert!(
+        text.contains("Please describe the national migration strategy and its budget."),
+        "{text}"
+    );
+    assert!(text.contains("[footnoteRef:1]"));
+
+    // Compare with the list of issues in the library (seed 003).
+    app.click("#tab-compare");
+    app.exec(
+        "const s = document.getElementById('compare-old'); if (s) { s.value = [...s.options].find(o => o.textContent.includes('CMW/C/TJK/Q/3')).value; s.dispatchEvent(new Event('change')); }",
+        json!([]),
+    );
+    let summary = app
+        .wait_for("const s = document.getElementById('compare-summary'); return s && document.getElementById('compare-old').selectedOptions[0].textContent.includes('CMW/C/TJK/Q/3') && s.textContent", "the comparison")
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(summary.starts_with("kept "), "{summary}");
+    app.screenshot("compare");
+    drop(app);
+
+    // Kill the app without closing it, start it again: the edit is there.
+    let _ = std::process::Command::new("pkill")
+        .args(["-9", "-f", app_binary().to_str().unwrap()])
+        .status();
+    let app = App::start(app_binary(), &db);
+    app.wait_for(
+        "return document.querySelectorAll('#states .state').length >= 3",
+        "the State parties after a restart",
+    );
+    app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'TJK').click()", json!([]));
+    app.click("#tab-draft");
+    app.wait_for(
+        "return [...document.querySelectorAll('.question .q-body')].some(b => b.textContent.startsWith('Please describe the national migration strategy'))",
+        "the edit after a restart",
+    );
+    app.screenshot("draft-after-restart");
 }

@@ -98,3 +98,215 @@ pub async fn search(
 ) -> CommandResult<Vec<SearchHit>> {
     with_library(&state, move |lib| lib.search(&query, code.as_deref(), 100)).await
 }
+
+// ---------------------------------------------------------------------------
+// Library changes
+
+#[tauri::command]
+pub async fn import_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CommandResult<Vec<loi_core::library::FileResult>> {
+    let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+    with_library(&state, move |lib| {
+        Ok(lib.import_files(&paths, &Default::default()))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn update_metadata(
+    state: State<'_, AppState>,
+    id: i64,
+    overrides: loi_core::library::MetadataOverrides,
+) -> CommandResult<DocumentSummary> {
+    with_library(&state, move |lib| lib.update_metadata(id, &overrides)).await
+}
+
+#[tauri::command]
+pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    with_library(&state, move |lib| lib.delete_document(id)).await
+}
+
+// ---------------------------------------------------------------------------
+// Drafts
+
+use loi_core::drafting::{self, DraftOp, DraftView, ListChoice, NewDraft};
+use loi_core::drafts::{self, DraftSummary, DraftVersion};
+
+#[tauri::command]
+pub async fn new_draft(state: State<'_, AppState>, request: NewDraft) -> CommandResult<DraftView> {
+    with_library(&state, move |lib| {
+        let d = drafting::new_draft(lib, &request)?;
+        drafting::view(lib, d.id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_drafts(
+    state: State<'_, AppState>,
+    code: Option<String>,
+) -> CommandResult<Vec<DraftSummary>> {
+    with_library(&state, move |lib| {
+        drafts::list(lib.connection(), code.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn get_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
+    with_library(&state, move |lib| drafting::view(lib, id)).await
+}
+
+#[tauri::command]
+pub async fn edit_draft(
+    state: State<'_, AppState>,
+    id: i64,
+    op: DraftOp,
+) -> CommandResult<DraftView> {
+    with_library(&state, move |lib| drafting::apply(lib, id, op)).await
+}
+
+#[tauri::command]
+pub async fn undo_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
+    with_library(&state, move |lib| {
+        drafts::undo(lib.connection(), id)?;
+        drafting::view(lib, id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn redo_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
+    with_library(&state, move |lib| {
+        drafts::redo(lib.connection(), id)?;
+        drafting::view(lib, id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_version(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> CommandResult<DraftVersion> {
+    with_library(&state, move |lib| {
+        drafts::save_version(lib.connection(), id, &name)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_versions(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Vec<DraftVersion>> {
+    with_library(&state, move |lib| drafts::versions(lib.connection(), id)).await
+}
+
+#[tauri::command]
+pub async fn restore_version(
+    state: State<'_, AppState>,
+    id: i64,
+    version: i64,
+) -> CommandResult<DraftView> {
+    with_library(&state, move |lib| {
+        drafts::restore(lib.connection(), id, version)?;
+        drafting::view(lib, id)
+    })
+    .await
+}
+
+// ---------------------------------------------------------------------------
+// Compare and export
+
+#[tauri::command]
+pub async fn comparable_lists(
+    state: State<'_, AppState>,
+    code: String,
+) -> CommandResult<Vec<ListChoice>> {
+    with_library(&state, move |lib| drafting::comparable_lists(lib, &code)).await
+}
+
+#[tauri::command]
+pub async fn compare(
+    state: State<'_, AppState>,
+    old: String,
+    new: String,
+) -> CommandResult<loi_core::diff::ListDiff> {
+    with_library(&state, move |lib| drafting::compare(lib, &old, &new)).await
+}
+
+#[tauri::command]
+pub async fn export_list(
+    state: State<'_, AppState>,
+    name: String,
+    path: String,
+) -> CommandResult<String> {
+    with_library(&state, move |lib| {
+        let list = drafting::resolve_list(lib, &name)?;
+        let format = loi_core::export::ExportFormat::parse(&path).ok_or_else(|| {
+            loi_core::Error::InvalidInput(
+                "choose a file ending in .docx, .txt, .md or .html".into(),
+            )
+        })?;
+        let bytes = loi_core::export::export(&list, format, &Default::default())?;
+        loi_core::export::write_file(std::path::Path::new(&path), &bytes)?;
+        Ok(path)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn export_comparison(
+    state: State<'_, AppState>,
+    old: String,
+    new: String,
+    path: String,
+    author: Option<String>,
+) -> CommandResult<String> {
+    with_library(&state, move |lib| {
+        let a = drafting::resolve_list(lib, &old)?;
+        let b = drafting::resolve_list(lib, &new)?;
+        let d = loi_core::diff::diff_lists(&a, &b);
+        let bytes = if path.to_lowercase().ends_with(".html") {
+            loi_core::export::diff_to_html(&d, &old, &new)
+        } else {
+            let opts = loi_core::export::ExportOptions {
+                author: author.unwrap_or_else(|| "LOI Drafter".into()),
+                ..Default::default()
+            };
+            loi_core::export::diff_to_docx(&d, &b, &opts)?
+        };
+        loi_core::export::write_file(std::path::Path::new(&path), &bytes)?;
+        Ok(path)
+    })
+    .await
+}
+
+/// The list as HTML and as plain text, for the clipboard.
+#[derive(Serialize)]
+pub struct ClipboardContent {
+    html: String,
+    text: String,
+}
+
+#[tauri::command]
+pub async fn list_for_clipboard(
+    state: State<'_, AppState>,
+    name: String,
+) -> CommandResult<ClipboardContent> {
+    with_library(&state, move |lib| {
+        let list = drafting::resolve_list(lib, &name)?;
+        let opts = Default::default();
+        Ok(ClipboardContent {
+            html: loi_core::export::to_html(&list, &opts),
+            text: loi_core::export::to_txt(&list, &opts)
+                .trim_start_matches('\u{feff}')
+                .to_string(),
+        })
+    })
+    .await
+}

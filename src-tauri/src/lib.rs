@@ -34,6 +34,15 @@ pub fn run() {
     let state = AppState::default();
     let opener = state.clone();
     tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            use tauri::Manager;
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(move |_app| {
             // Open (and on first use seed) the library off the main thread.
@@ -64,6 +73,23 @@ pub fn run() {
             commands::list_documents,
             commands::recommendations,
             commands::search,
+            commands::import_files,
+            commands::update_metadata,
+            commands::delete_document,
+            commands::new_draft,
+            commands::list_drafts,
+            commands::get_draft,
+            commands::edit_draft,
+            commands::undo_draft,
+            commands::redo_draft,
+            commands::save_version,
+            commands::list_versions,
+            commands::restore_version,
+            commands::comparable_lists,
+            commands::compare,
+            commands::export_list,
+            commands::export_comparison,
+            commands::list_for_clipboard,
         ])
         .run(tauri::generate_context!())
         .expect("error while running LOI Drafter");

@@ -183,7 +183,14 @@ impl App {
             if !v.is_null() && v != json!(false) && v != json!("") && v != json!(0) {
                 return v;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            if Instant::now() >= deadline {
+                let status = self.exec(
+                    "return (document.getElementById('status') || {}).textContent || ''",
+                    json!([]),
+                );
+                let _ = self.screenshot("failure");
+                panic!("timed out waiting for {what} (status line: {status})");
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
     }

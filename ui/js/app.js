@@ -4,27 +4,64 @@ import { call, ready } from "./api.js";
 import { el, clear } from "./dom.js";
 import { renderLibrary, renderSearch } from "./library.js";
 import { renderRecommendations } from "./recommendations.js";
+import { renderDraft, loadDraft, undo, redo, setDraftListener, currentDraft, clearDraft, exportDraft } from "./draft.js";
+import { renderCompare } from "./compare.js";
 
 const state = { code: null, states: [], view: "library" };
+const VIEWS = ["library", "recommendations", "draft", "compare"];
 // Each render takes a number; a render whose data arrives after a newer one started is dropped.
 let renderSeq = 0;
 function renderToken() {
   const mine = ++renderSeq;
   return () => mine === renderSeq;
 }
+
 const statusLine = document.getElementById("status");
+const countsLine = document.getElementById("counts");
+let savedAt = null;
 
 export function setStatus(text) {
   statusLine.textContent = text;
 }
+
+function report(text) {
+  if (text === "Saved") savedAt = Date.now();
+  setStatus(text);
+}
+
+setInterval(() => {
+  if (savedAt && statusLine.textContent.startsWith("Saved")) {
+    const s = Math.round((Date.now() - savedAt) / 1000);
+    statusLine.textContent = s < 2 ? "Saved" : `Saved ${s} s ago`;
+  }
+}, 1000);
 
 export function showError(e) {
   const message = e && e.message ? e.message : String(e);
   setStatus(`Error: ${message}`);
 }
 
+function showCounts(v) {
+  if (!v || state.view !== "draft") {
+    countsLine.textContent = "";
+    countsLine.className = "counts";
+    return;
+  }
+  const c = v.counts;
+  countsLine.textContent = `${c.questions}${c.limit ? ` / ${c.limit}` : ""} questions · ${c.words.toLocaleString("en")} words`;
+  countsLine.className = c.warning ? "counts over" : "counts";
+  countsLine.title = c.warning ?? "";
+}
+
+setDraftListener((v) => {
+  savedAt = Date.now();
+  setStatus("Saved");
+  showCounts(v);
+});
+
 function selectView(view, focus = false, render = true) {
   state.view = view;
+  localStorage.setItem("view", view);
   for (const tab of document.querySelectorAll("[role=tab]")) {
     const on = tab.dataset.view === view;
     tab.setAttribute("aria-selected", String(on));
@@ -34,6 +71,7 @@ function selectView(view, focus = false, render = true) {
   for (const panel of document.querySelectorAll("[role=tabpanel]")) {
     panel.hidden = panel.id !== `view-${view}`;
   }
+  showCounts(view === "draft" ? currentDraft() : null);
   if (render) refresh();
 }
 
@@ -41,8 +79,29 @@ async function refresh() {
   const panel = document.getElementById(`view-${state.view}`);
   const current = renderToken();
   try {
-    if (state.view === "library") await renderLibrary(panel, state.code, current);
-    else if (state.view === "recommendations") await renderRecommendations(panel, state.code, current);
+    if (state.view === "library") await renderLibrary(panel, state.code, current, refreshStates);
+    else if (state.view === "recommendations") await renderRecommendations(panel, state.code, current, createDraft);
+    else if (state.view === "draft") {
+      await renderDraft(panel, state.code, report, current);
+      showCounts(currentDraft());
+    } else if (state.view === "compare") await renderCompare(panel, state.code, report, current);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function createDraft(request) {
+  if (!request.include.length) {
+    setStatus("Select at least one recommendation.");
+    return;
+  }
+  setStatus("Drafting…");
+  try {
+    const v = await call("new_draft", { request });
+    await loadDraft(v.id);
+    await refreshStates();
+    selectView("draft");
+    setStatus(`Drafted ${v.counts.questions} questions`);
   } catch (e) {
     showError(e);
   }
@@ -59,6 +118,7 @@ function renderStates() {
         "aria-selected": String(selected),
         tabindex: selected ? 0 : -1,
         class: selected ? "state selected" : "state",
+        dataset: { code: s.code },
         onclick: () => selectState(s.code),
         onkeydown: (ev) => {
           const i = state.states.findIndex((x) => x.code === s.code);
@@ -67,18 +127,84 @@ function renderStates() {
         },
       },
       el("span", { class: "state-name" }, s.name),
-      el("span", { class: "state-meta" }, `${s.code} · ${s.documents}`),
+      el("span", { class: "state-meta" }, `${s.code} · ${s.documents} document${s.documents === 1 ? "" : "s"}`),
       s.drafts > 0 ? el("span", { class: "dot", title: "draft in progress", "aria-label": "draft in progress" }) : null,
     );
     list.append(item);
   }
 }
 
+async function refreshStates() {
+  state.states = await call("list_states");
+  if (!state.states.some((s) => s.code === state.code)) state.code = state.states[0]?.code ?? null;
+  renderStates();
+}
+
 function selectState(code, focus = false) {
+  if (code !== state.code) clearDraft();
   state.code = code;
+  localStorage.setItem("state", code);
   renderStates();
   if (focus) document.querySelector(".state.selected")?.focus();
   refresh();
+}
+
+// Import: files from the dialog or dropped on the window; a sheet lists each result.
+async function importPaths(paths) {
+  if (!paths || !paths.length) return;
+  setStatus(`Importing ${paths.length} file${paths.length === 1 ? "" : "s"}…`);
+  try {
+    const results = await call("import_files", { paths });
+    showImportSheet(results);
+    await refreshStates();
+    const first = results.find((r) => r.outcome)?.outcome.document;
+    if (first?.state?.code) state.code = first.state.code;
+    renderStates();
+    refresh();
+    const ok = results.filter((r) => r.outcome).length;
+    setStatus(`Imported ${ok} of ${results.length}`);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function showImportSheet(results) {
+  const sheet = document.getElementById("sheet");
+  clear(sheet);
+  sheet.append(
+    el("h2", { id: "sheet-title" }, "Import"),
+    el(
+      "ul",
+      { class: "import-results" },
+      results.map((r) => {
+        const status = r.error ? "error" : r.outcome.status === "imported" ? "imported" : "already in library";
+        const detail = r.error ? r.error.message : `${r.outcome.document.symbol ?? "(no symbol)"} · ${r.outcome.document.kind.replaceAll("_", " ")}`;
+        const warnings = r.outcome?.warnings ?? [];
+        return el("li", { class: `result ${r.error ? "error" : "ok"}` }, el("strong", {}, r.file), " — ", el("span", { class: "result-status" }, status), el("div", { class: "muted" }, detail), warnings.map((w) => el("div", { class: "warning" }, w)));
+      }),
+    ),
+    el("button", { class: "button primary", type: "button", id: "sheet-close", onclick: () => { sheet.hidden = true; } }, "Close"),
+  );
+  sheet.hidden = false;
+  document.getElementById("sheet-close").focus();
+}
+
+async function chooseFiles() {
+  const dialog = window.__TAURI__?.dialog;
+  if (!dialog) return;
+  const picked = await dialog.open({ multiple: true, filters: [{ name: "Documents", extensions: ["docx", "pdf", "txt", "md"] }] });
+  const paths = Array.isArray(picked) ? picked : picked ? [picked] : [];
+  await importPaths(paths);
+}
+
+function wireDrop() {
+  const webview = window.__TAURI__?.webview?.getCurrentWebview?.();
+  if (!webview) return;
+  webview.onDragDropEvent((event) => {
+    const p = event.payload;
+    document.body.classList.toggle("dropping", p.type === "over" || p.type === "enter");
+    if (p.type === "drop") importPaths(p.paths);
+  });
 }
 
 function wireTabs() {
@@ -92,16 +218,30 @@ function wireTabs() {
   });
   document.addEventListener("keydown", (ev) => {
     const mod = ev.ctrlKey || ev.metaKey;
-    if (mod && /^[1-9]$/.test(ev.key)) {
-      const tab = tabs[Number(ev.key) - 1];
-      if (tab) {
-        ev.preventDefault();
-        selectView(tab.dataset.view, true);
-      }
-    }
-    if (mod && ev.key.toLowerCase() === "f") {
+    if (!mod) return;
+    const key = ev.key.toLowerCase();
+    const typing = ["TEXTAREA", "INPUT"].includes(document.activeElement?.tagName);
+    if (/^[1-4]$/.test(ev.key)) {
+      ev.preventDefault();
+      selectView(VIEWS[Number(ev.key) - 1], true);
+    } else if (key === "f") {
       ev.preventDefault();
       document.getElementById("search").focus();
+    } else if (key === "o") {
+      ev.preventDefault();
+      chooseFiles();
+    } else if (key === "e" && currentDraft()) {
+      ev.preventDefault();
+      exportDraft(report).catch(showError);
+    } else if (key === "n") {
+      ev.preventDefault();
+      selectView("recommendations", true);
+    } else if (key === "z" && !typing && state.view === "draft") {
+      ev.preventDefault();
+      (ev.shiftKey ? redo() : undo()).then(refresh).catch(showError);
+    } else if (key === "y" && !typing && state.view === "draft") {
+      ev.preventDefault();
+      redo().then(refresh).catch(showError);
     }
   });
 }
@@ -137,16 +277,23 @@ function wireSearch() {
 async function start() {
   wireTabs();
   wireSearch();
+  wireDrop();
+  document.getElementById("add-documents").addEventListener("click", () => chooseFiles().catch(showError));
   try {
     const info = await ready();
-    state.states = await call("list_states");
-    state.code = state.states.length ? state.states[0].code : null;
+    await refreshStates();
+    const remembered = localStorage.getItem("state");
+    if (state.states.some((s) => s.code === remembered)) state.code = remembered;
     renderStates();
     setStatus(`Library: ${info.library_path}`);
-    await refresh();
+    const view = localStorage.getItem("view");
+    selectView(VIEWS.includes(view) ? view : "library");
   } catch (e) {
     showError(e);
   }
 }
+
+// For the end-to-end tests: import the files a dialog would have returned.
+window.loiImportPaths = importPaths;
 
 start();

@@ -18,7 +18,7 @@ function inferredValue(doc, field, value) {
   return el("span", { class: inferred ? "inferred" : null, title: inferred ? "inferred from the text" : null }, value ?? "—");
 }
 
-export async function renderLibrary(panel, code, isCurrent = () => true) {
+export async function renderLibrary(panel, code, isCurrent = () => true, onChanged = async () => {}) {
   const docs = await call("list_documents", { code });
   if (!isCurrent()) return;
   clear(panel);
@@ -27,23 +27,33 @@ export async function renderLibrary(panel, code, isCurrent = () => true) {
     panel.append(el("p", { class: "empty" }, "No documents for this State party yet."));
     return;
   }
+  const rerender = async () => {
+    await onChanged();
+    await renderLibrary(panel, code, () => true, onChanged);
+  };
   const rows = docs.map((d) =>
     el(
       "tr",
-      {},
+      { dataset: { id: String(d.id) } },
       el("td", {}, el("span", { class: `badge kind-${d.kind}` }, KIND_LABELS[d.kind] ?? d.kind)),
       el("td", { class: "symbol" }, inferredValue(d, "symbol", d.symbol)),
       el("td", {}, inferredValue(d, "date", d.date)),
       el("td", { class: "num" }, inferredValue(d, "cycle", d.cycle)),
       el("td", { class: "num" }, String(d.paragraphs)),
       el("td", { class: "source" }, d.source_name),
+      el(
+        "td",
+        { class: "actions" },
+        el("button", { class: "link", type: "button", title: "Correct the metadata", "aria-label": `Correct the metadata of ${d.symbol ?? d.source_name}`, onclick: () => editMetadata(panel, d, rerender) }, "✎"),
+        el("button", { class: "link danger", type: "button", title: "Delete from the library", "aria-label": `Delete ${d.symbol ?? d.source_name}`, onclick: () => confirmDelete(panel, d, rerender) }, "Delete"),
+      ),
     ),
   );
   panel.append(
     el(
       "table",
       { class: "documents" },
-      el("thead", {}, el("tr", {}, ...["Kind", "Symbol", "Date", "Cycle", "Paragraphs", "Source file"].map((h) => el("th", { scope: "col" }, h)))),
+      el("thead", {}, el("tr", {}, ...["Kind", "Symbol", "Date", "Cycle", "Paragraphs", "Source file", ""].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, rows),
     ),
     el("p", { class: "hint" }, "Values in italics were inferred from the text."),
@@ -74,4 +84,56 @@ export async function renderSearch(panel, query, code, isCurrent = () => true) {
       ),
     );
   }
+}
+
+function editMetadata(panel, d, done) {
+  const form = el("form", { class: "metadata-form" });
+  const field = (label, name, value, type = "text") => el("label", {}, label, " ", el("input", { name, type, value: value ?? "" }));
+  const kind = el(
+    "select",
+    { name: "kind" },
+    Object.entries(KIND_LABELS).map(([k, label]) => el("option", { value: k, selected: k === d.kind }, label)),
+  );
+  form.append(
+    el("h2", {}, `Correct ${d.source_name}`),
+    field("Symbol", "symbol", d.symbol),
+    field("State party (code or name)", "state", d.state?.code),
+    el("label", {}, "Kind ", kind),
+    field("Cycle", "cycle", d.cycle, "number"),
+    field("Date", "date", d.date, "date"),
+    el("div", { class: "form-actions" }, el("button", { class: "button primary", type: "submit" }, "Save"), el("button", { class: "button", type: "button", onclick: () => form.remove() }, "Cancel")),
+  );
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    const val = (k) => (data.get(k) || "").toString().trim() || null;
+    const overrides = {
+      symbol: val("symbol") !== d.symbol ? val("symbol") : null,
+      state: val("state") !== (d.state?.code ?? null) ? val("state") : null,
+      kind: val("kind") !== d.kind ? val("kind") : null,
+      cycle: val("cycle") && Number(val("cycle")) !== d.cycle ? Number(val("cycle")) : null,
+      date: val("date") !== d.date ? val("date") : null,
+    };
+    try {
+      await call("update_metadata", { id: d.id, overrides });
+      form.remove();
+      await done();
+    } catch (e) {
+      form.append(el("p", { class: "error" }, e.message));
+    }
+  });
+  panel.prepend(form);
+  form.querySelector("input")?.focus();
+}
+
+function confirmDelete(panel, d, done) {
+  const box = el(
+    "div",
+    { class: "confirm", role: "alertdialog", "aria-label": "Confirm deletion" },
+    el("p", {}, `Delete ${d.symbol ?? d.source_name} and everything read from it? Drafts are kept.`),
+    el("button", { class: "button danger", type: "button", id: "confirm-delete", onclick: async () => { await call("delete_document", { id: d.id }); box.remove(); await done(); } }, "Delete"),
+    el("button", { class: "button", type: "button", onclick: () => box.remove() }, "Cancel"),
+  );
+  panel.prepend(box);
+  box.querySelector("button").focus();
 }

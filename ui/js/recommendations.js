@@ -1,8 +1,13 @@
 // The Recommendations view: the latest concluding observations' recommendations,
-// grouped by cluster and theme, with badges and a history panel.
+// grouped by cluster and theme, with badges, filters, a history panel, and the
+// selection a draft is made from.
 
 import { call } from "./api.js";
 import { el, clear } from "./dom.js";
+
+// Per State party: the ticked recommendations ("12") and sub-paragraphs ("35 (a)").
+const selections = new Map();
+const filters = { cluster: "", followUp: false, repeated: false, text: "" };
 
 function badges(r) {
   const out = [];
@@ -31,7 +36,28 @@ function showPanel(aside, r) {
   if (r.concern) aside.append(el("h3", {}, "Concern"), el("p", { class: "document-text" }, r.concern));
 }
 
-export async function renderRecommendations(panel, code, isCurrent = () => true) {
+function selectionFor(code, recs) {
+  if (!selections.has(code)) selections.set(code, new Set(recs.map((r) => r.number)));
+  return selections.get(code);
+}
+
+/// The references to draft from: whole recommendations, or ticked sub-paragraphs.
+export function selectedRefs(code) {
+  return [...(selections.get(code) ?? [])];
+}
+
+function matches(r) {
+  if (filters.cluster && r.cluster !== filters.cluster) return false;
+  if (filters.followUp && !r.follow_up) return false;
+  if (filters.repeated && r.times_recommended < 2) return false;
+  if (filters.text) {
+    const hay = `${r.theme ?? ""} ${r.text} ${r.subparagraphs.map((s) => s.text).join(" ")}`.toLowerCase();
+    if (!hay.includes(filters.text.toLowerCase())) return false;
+  }
+  return true;
+}
+
+export async function renderRecommendations(panel, code, isCurrent = () => true, onDraft = () => {}) {
   if (!code) {
     clear(panel).append(el("p", { class: "empty" }, "Choose a State party."));
     return;
@@ -43,27 +69,110 @@ export async function renderRecommendations(panel, code, isCurrent = () => true)
     panel.append(el("p", { class: "empty" }, "No concluding observations for this State party in the library."));
     return;
   }
+  const selected = selectionFor(code, recs);
+  const rerender = () => renderRecommendations(panel, code, () => true, onDraft);
+  const clusters = [...new Set(recs.map((r) => r.cluster ?? ""))];
+
+  const clusterSelect = el("select", { "aria-label": "Cluster", id: "filter-cluster" }, el("option", { value: "" }, "All clusters"), clusters.map((c) => el("option", { value: c, selected: c === filters.cluster }, c)));
+  clusterSelect.addEventListener("change", () => { filters.cluster = clusterSelect.value; rerender(); });
+  const followUp = el("input", { type: "checkbox", id: "filter-follow-up", checked: filters.followUp });
+  followUp.addEventListener("change", () => { filters.followUp = followUp.checked; rerender(); });
+  const repeated = el("input", { type: "checkbox", id: "filter-repeated", checked: filters.repeated });
+  repeated.addEventListener("change", () => { filters.repeated = repeated.checked; rerender(); });
+  const text = el("input", { type: "search", placeholder: "Filter by words", "aria-label": "Filter by words", value: filters.text, id: "filter-text" });
+  text.addEventListener("change", () => { filters.text = text.value; rerender(); });
+  const visible = recs.filter(matches);
+  const setAll = (on) => {
+    for (const r of visible) {
+      for (const s of r.subparagraphs) selected.delete(`${r.number} (${s.label})`);
+      if (on) selected.add(r.number);
+      else selected.delete(r.number);
+    }
+    rerender();
+  };
+  const kind = el("select", { id: "draft-kind", "aria-label": "Kind of list" }, el("option", { value: "list_of_issues_prior_to_reporting" }, "List of issues prior to reporting"), el("option", { value: "list_of_issues" }, "List of issues"));
+  const style = el("select", { id: "draft-style", "aria-label": "Citation style" }, el("option", { value: "footnote" }, "Citations in footnotes"), el("option", { value: "inline" }, "Inline (see …)"), el("option", { value: "bare" }, "Bare (para. …)"));
+  const split = el("input", { type: "checkbox", id: "draft-split" });
+  const draftButton = el("button", { class: "button primary", type: "button", id: "draft-button", onclick: () => onDraft({ state: code, kind: kind.value, style: style.value, split_subparagraphs: split.checked, include: selectedRefs(code), from: null }) }, `Draft list of issues (${selected.size})`);
+
+  panel.append(
+    el("h1", { class: "view-title" }, `Recommendations of ${recs[0].symbol}`),
+    el(
+      "div",
+      { class: "filters" },
+      clusterSelect,
+      el("label", {}, followUp, " follow-up only"),
+      el("label", {}, repeated, " repeated only"),
+      text,
+      el("button", { class: "link", type: "button", onclick: () => setAll(true) }, "Select all"),
+      el("button", { class: "link", type: "button", onclick: () => setAll(false) }, "none"),
+    ),
+    el("div", { class: "draft-controls" }, kind, style, el("label", {}, split, " one question per sub-paragraph"), draftButton),
+  );
   const list = el("div", { class: "rec-list" });
   const aside = el("aside", { class: "side-panel", "aria-label": "History" }, el("p", { class: "muted" }, "Select a recommendation to see its history."));
-  panel.append(el("h1", { class: "view-title" }, `Recommendations of ${recs[0].symbol}`), el("div", { class: "split" }, list, aside));
-  let cluster = undefined;
-  let theme = undefined;
-  for (const r of recs) {
+  panel.append(el("div", { class: "split" }, list, aside));
+
+  let cluster;
+  let theme;
+  for (const r of visible) {
     if (r.cluster !== cluster) {
       cluster = r.cluster;
       theme = undefined;
-      list.append(el("h2", { class: "cluster" }, cluster ?? ""));
+      const inCluster = recs.filter((x) => x.cluster === cluster);
+      const asked = inCluster.filter((x) => selected.has(x.number) || x.subparagraphs.some((s) => selected.has(`${x.number} (${s.label})`))).length;
+      list.append(
+        el(
+          "h2",
+          { class: "cluster" },
+          cluster ?? "",
+          " ",
+          el("span", { class: "coverage-bar", title: `${asked} of ${inCluster.length} selected`, role: "img", "aria-label": `${asked} of ${inCluster.length} selected` }, el("span", { class: "coverage-fill", dataset: { pct: String(Math.round((100 * asked) / inCluster.length)) } })),
+        ),
+      );
     }
     if (r.theme !== theme) {
       theme = r.theme;
       list.append(el("h3", { class: "theme" }, theme ?? ""));
     }
+    const whole = el("input", { type: "checkbox", checked: selected.has(r.number), "aria-label": `Include paragraph ${r.number}`, class: "pick" });
+    whole.addEventListener("click", (ev) => ev.stopPropagation());
+    whole.addEventListener("change", () => {
+      for (const s of r.subparagraphs) selected.delete(`${r.number} (${s.label})`);
+      if (whole.checked) selected.add(r.number);
+      else selected.delete(r.number);
+      rerender();
+    });
     const card = el(
       "article",
       { class: "rec-card", tabindex: 0, "aria-label": `Paragraph ${r.number}` },
-      el("div", { class: "rec-head" }, el("span", { class: "para-number" }, r.number), badges(r)),
+      el("div", { class: "rec-head" }, whole, el("span", { class: "para-number" }, r.number), badges(r)),
       el("p", { class: "document-text" }, r.text),
-      r.subparagraphs.length ? el("ol", { class: "subparagraphs document-text" }, r.subparagraphs.map((s) => el("li", {}, el("span", { class: "label" }, `(${s.label})`), " ", s.text))) : null,
+      r.subparagraphs.length
+        ? el(
+            "ol",
+            { class: "subparagraphs document-text" },
+            r.subparagraphs.map((s) => {
+              const ref = `${r.number} (${s.label})`;
+              const box = el("input", { type: "checkbox", checked: selected.has(r.number) || selected.has(ref), "aria-label": `Include ${ref}`, class: "pick" });
+              box.addEventListener("click", (ev) => ev.stopPropagation());
+              box.addEventListener("change", () => {
+                if (selected.has(r.number)) {
+                  selected.delete(r.number);
+                  for (const x of r.subparagraphs) selected.add(`${r.number} (${x.label})`);
+                }
+                if (box.checked) selected.add(ref);
+                else selected.delete(ref);
+                if (r.subparagraphs.every((x) => selected.has(`${r.number} (${x.label})`))) {
+                  for (const x of r.subparagraphs) selected.delete(`${r.number} (${x.label})`);
+                  selected.add(r.number);
+                }
+                rerender();
+              });
+              return el("li", {}, box, el("span", { class: "label" }, `(${s.label})`), " ", s.text);
+            }),
+          )
+        : null,
     );
     const select = () => {
       for (const c of list.querySelectorAll(".rec-card.selected")) c.classList.remove("selected");
@@ -72,11 +181,13 @@ export async function renderRecommendations(panel, code, isCurrent = () => true)
     };
     card.addEventListener("click", select);
     card.addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter" || ev.key === " ") {
+      if (ev.key === "Enter") {
         ev.preventDefault();
         select();
       }
     });
     list.append(card);
   }
+  // Coverage bars are sized from their data attribute (no inline styles under the CSP).
+  for (const fill of list.querySelectorAll(".coverage-fill")) fill.style.setProperty("width", `${fill.dataset.pct}%`);
 }

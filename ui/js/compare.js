@@ -1,0 +1,69 @@
+// The Compare view: any two of the State party's lists (stored lists, drafts,
+// versions), aligned question by question, words inserted and deleted.
+
+import { call } from "./api.js";
+import { el, clear } from "./dom.js";
+
+let chosen = { old: null, new: null };
+
+function row(item) {
+  const side = (which) => {
+    const s = item[which];
+    if (!s) return el("td", { class: "empty-side" });
+    const parts = item.inline
+      .filter((seg) => (which === "old" ? seg.op !== "insert" : seg.op !== "delete"))
+      .map((seg) => (seg.op === "equal" ? seg.text : el(seg.op === "insert" ? "ins" : "del", {}, seg.text)));
+    return el("td", { class: "document-text" }, el("span", { class: "para-number" }, `${s.number}. `), parts);
+  };
+  let label = item.op;
+  if (item.op === "moved") label = `moved (was ${item.old.number})`;
+  if (item.split_from) label += ` · split from ${item.split_from}`;
+  if (item.merged_into) label += ` · merged into ${item.merged_into}`;
+  return el("tr", { class: `op-${item.op}` }, side("old"), el("td", { class: "op" }, label), side("new"));
+}
+
+export async function renderCompare(panel, code, report, isCurrent = () => true) {
+  const lists = await call("comparable_lists", { code });
+  if (!isCurrent()) return;
+  clear(panel);
+  panel.append(el("h1", { class: "view-title" }, "Compare"));
+  if (lists.length < 2) {
+    panel.append(el("p", { class: "empty" }, "Compare needs two lists: a list of issues in the library, a draft or a saved version."));
+    return;
+  }
+  const names = lists.map((l) => l.name);
+  if (!names.includes(chosen.old)) chosen.old = lists[0].name;
+  if (!names.includes(chosen.new)) chosen.new = lists.find((l) => l.name.startsWith("draft:") && !l.name.includes("@"))?.name ?? lists[lists.length - 1].name;
+  const select = (which, label) => {
+    const s = el("select", { id: `compare-${which}`, "aria-label": label }, lists.map((l) => el("option", { value: l.name, selected: l.name === chosen[which] }, l.label)));
+    s.addEventListener("change", () => {
+      chosen[which] = s.value;
+      renderCompare(panel, code, report);
+    });
+    return s;
+  };
+  panel.append(
+    el(
+      "div",
+      { class: "compare-pickers" },
+      el("label", {}, "Left ", select("old", "Left list")),
+      el("label", {}, "Right ", select("new", "Right list")),
+      el("button", { class: "button", type: "button", id: "export-comparison", onclick: () => exportComparison(report) }, "Export as tracked changes…"),
+    ),
+  );
+  const d = await call("compare", { old: chosen.old, new: chosen.new });
+  if (!isCurrent()) return;
+  const s = d.summary;
+  panel.append(
+    el("p", { class: "compare-summary", id: "compare-summary" }, `kept ${s.kept} · changed ${s.changed} · added ${s.added} · removed ${s.removed} · moved ${s.moved}`),
+    el("table", { class: "compare" }, el("tbody", {}, d.items.map(row))),
+  );
+}
+
+async function exportComparison(report) {
+  const dialog = window.__TAURI__?.dialog;
+  const path = dialog ? await dialog.save({ defaultPath: "comparison.docx", filters: [{ name: "Word (tracked changes)", extensions: ["docx"] }, { name: "HTML", extensions: ["html"] }] }) : null;
+  if (!path) return;
+  await call("export_comparison", { old: chosen.old, new: chosen.new, path, author: null });
+  report(`Exported the comparison to ${path}`);
+}
