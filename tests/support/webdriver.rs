@@ -204,9 +204,31 @@ impl App {
             .to_string()
     }
 
+    /// Clicks an element, finding it again if the page re-rendered it meanwhile.
     pub fn click(&self, css: &str) {
-        let id = self.find(css);
-        self.post(&format!("/element/{id}/click"), json!({}));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found =
+                self.post_lenient("/element", json!({"using": "css selector", "value": css}));
+            if let Some(id) = found.as_ref().and_then(|v| v[ELEMENT_KEY].as_str()) {
+                if self
+                    .post_lenient(&format!("/element/{id}/click"), json!({}))
+                    .is_some()
+                {
+                    return;
+                }
+            }
+            assert!(Instant::now() < deadline, "could not click {css}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Like `post`, but `None` instead of a panic when WebDriver reports an error.
+    fn post_lenient(&self, path: &str, body: Value) -> Option<Value> {
+        match self.agent.post(&self.url(path)).send_json(body) {
+            Ok(r) => r.into_json::<Value>().ok().map(|v| v["value"].clone()),
+            Err(_) => None,
+        }
     }
 
     pub fn type_into(&self, css: &str, text: &str) {
