@@ -541,13 +541,7 @@ mod tests {
     use crate::parse::parse_text;
 
     fn seed_list() -> IssueList {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with("003"))
-            .unwrap();
-        issue_list_from_document(&parse_text(&std::fs::read_to_string(entry.path()).unwrap()))
+        issue_list_from_document(&parse_text(&crate::fixtures::seed_text("003")))
     }
 
     fn renumber(l: &mut IssueList) {

@@ -6,6 +6,16 @@ use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
+/// The text of the built-in sample document whose file name starts with
+/// `prefix` ("000" … "004").
+pub fn seed_text(prefix: &str) -> String {
+    crate::seeds::SEEDS
+        .iter()
+        .find(|(name, _)| name.starts_with(prefix))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap_or_default()
+}
+
 /// Escapes text for XML.
 pub fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")

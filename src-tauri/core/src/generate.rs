@@ -814,13 +814,7 @@ mod tests {
     use crate::parse::parse_text;
 
     fn seed(prefix: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-            .unwrap();
-        std::fs::read_to_string(entry.path()).unwrap()
+        crate::fixtures::seed_text(prefix)
     }
 
     fn cmw() -> Profile {

@@ -82,14 +82,7 @@ mod tests {
 
     #[test]
     fn the_seed_list_as_an_issue_list() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with("003"))
-            .unwrap();
-        let l =
-            issue_list_from_document(&parse_text(&std::fs::read_to_string(entry.path()).unwrap()));
+        let l = issue_list_from_document(&parse_text(&crate::fixtures::seed_text("003")));
         assert_eq!(l.questions.len(), 25);
         let notes = l.footnotes();
         assert_eq!(notes[0].1, "CMW/C/TJK/CO/2, para. 12.");

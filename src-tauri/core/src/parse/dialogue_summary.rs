@@ -235,13 +235,7 @@ mod tests {
     use crate::parse::parse_text;
 
     fn seed002() -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with("002"))
-            .unwrap();
-        std::fs::read_to_string(entry.path()).unwrap()
+        crate::fixtures::seed_text("002")
     }
 
     fn by(d: &Document, q: &str) -> Option<String> {

@@ -282,13 +282,7 @@ mod tests {
     use crate::parse::parse_text;
 
     fn seed003() -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with("003"))
-            .unwrap();
-        std::fs::read_to_string(entry.path()).unwrap()
+        crate::fixtures::seed_text("003")
     }
 
     fn cite(s: &str, p: &str) -> Citation {

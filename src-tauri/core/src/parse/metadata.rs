@@ -404,13 +404,7 @@ mod tests {
     use super::*;
 
     fn seed(name: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-        let entry = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with(name))
-            .unwrap();
-        std::fs::read_to_string(entry.path()).unwrap()
+        crate::fixtures::seed_text(name)
     }
 
     #[test]
