@@ -528,8 +528,19 @@ fn remove_markers(
     (out, refs)
 }
 
-static NUMBERED_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,3})\.\s+(.*)$").expect("numbered pattern"));
+/// A numbered paragraph or question: "12. The Committee …" → ("12", rest).
+pub static NUMBERED_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,3})\.\s+(.+)$").expect("numbered pattern"));
+/// A sub-paragraph: "(a) Adopt …", "(ii) …" → (label, rest).
+pub static SUBPARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+(.+)$").expect("sub-paragraph pattern")
+});
+/// A lettered heading: "C. Principal subjects of concern …" → (letter, rest).
+pub static LETTER_HEADING_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([A-H])\.\s+(.{2,160})$").expect("letter heading pattern"));
+/// A heading numbered in roman numerals: "II. Information relating …" → (numeral, rest).
+pub static ROMAN_HEADING_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^([IVX]{1,5})\.\s+(.{2,160})$").expect("roman heading pattern"));
 
 /// Plain paragraphs for documents of no particular kind: every block, with its
 /// number when it starts with one ("12. …"), kind `other`.

@@ -11,17 +11,11 @@ use crate::model::{
 };
 use crate::parse::metadata;
 use crate::symbols;
-use crate::text_cleanup::{self, line_is_heading_like, Block};
+use crate::text_cleanup::{
+    self, line_is_heading_like, Block, LETTER_HEADING_RE, NUMBERED_RE, ROMAN_HEADING_RE,
+    SUBPARAGRAPH_RE,
+};
 
-static NUMBERED_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,3})\.\s+(.+)$").expect("numbered pattern"));
-static SUBPARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+(.+)$").expect("sub-paragraph pattern")
-});
-static LETTER_HEADING_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([A-H])\.\s+(.{2,160})$").expect("letter heading pattern"));
-static ROMAN_HEADING_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([IVX]{1,5})\.\s+(.{2,160})$").expect("roman heading pattern"));
 static ARTICLES_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\((?:arts?\.|articles?)\s*((?:[^()]|\([^()]*\))*)\)").expect("articles pattern")
 });

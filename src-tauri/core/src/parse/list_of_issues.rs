@@ -12,16 +12,11 @@ use crate::model::{
     Citation, Document, FootnoteRef, Paragraph, ParagraphKind, Section, SubParagraph,
 };
 use crate::symbols;
-use crate::text_cleanup::{self, line_is_heading_like};
+use crate::text_cleanup::{
+    self, line_is_heading_like, LETTER_HEADING_RE as LETTER_RE, NUMBERED_RE,
+    ROMAN_HEADING_RE as ROMAN_RE, SUBPARAGRAPH_RE as SUBITEM_RE,
+};
 
-static NUMBERED_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,3})\.\s+(.+)$").expect("numbered pattern"));
-static SUBITEM_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+(.+)$").expect("sub-item pattern"));
-static ROMAN_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([IVX]{1,5})\.\s+(.{2,160})$").expect("roman heading pattern"));
-static LETTER_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^([A-H])\.\s+(.{2,160})$").expect("letter heading pattern"));
 static ARTICLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"^(?:Articles?|Arts?\.)\s+\d{1,3}(?:\s*(?:[–—-]|to|and|,)\s*\d{1,3})*(?:\s*\(.*\))?$",
