@@ -2,6 +2,7 @@
 //! command calls a core function; errors reach the UI as `{code, message}`.
 
 mod commands;
+mod menus;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -44,7 +45,12 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .setup(move |_app| {
+        .setup(move |app| {
+            app.set_menu(menus::build(app.handle())?)?;
+            app.on_menu_event(|app, event| {
+                use tauri::Emitter;
+                let _ = app.emit("menu", event.id().0.clone());
+            });
             // Open (and on first use seed) the library off the main thread.
             std::thread::spawn(move || {
                 let opened = library_path().and_then(|p| {

@@ -216,34 +216,38 @@ function wireTabs() {
       if (ev.key === "ArrowLeft") selectView(tabs[(i + tabs.length - 1) % tabs.length].dataset.view, true);
     });
   });
+  const shortcuts = { 1: "view_library", 2: "view_recommendations", 3: "view_draft", 4: "view_compare", f: "find", o: "import", e: "export", n: "new_draft", y: "redo" };
   document.addEventListener("keydown", (ev) => {
-    const mod = ev.ctrlKey || ev.metaKey;
-    if (!mod) return;
+    if (!(ev.ctrlKey || ev.metaKey)) return;
     const key = ev.key.toLowerCase();
-    const typing = ["TEXTAREA", "INPUT"].includes(document.activeElement?.tagName);
-    if (/^[1-4]$/.test(ev.key)) {
+    const id = key === "z" ? (ev.shiftKey ? "redo" : "undo") : shortcuts[key];
+    if (id) {
       ev.preventDefault();
-      selectView(VIEWS[Number(ev.key) - 1], true);
-    } else if (key === "f") {
-      ev.preventDefault();
-      document.getElementById("search").focus();
-    } else if (key === "o") {
-      ev.preventDefault();
-      chooseFiles();
-    } else if (key === "e" && currentDraft()) {
-      ev.preventDefault();
-      exportDraft(report).catch(showError);
-    } else if (key === "n") {
-      ev.preventDefault();
-      selectView("recommendations", true);
-    } else if (key === "z" && !typing && state.view === "draft") {
-      ev.preventDefault();
-      (ev.shiftKey ? redo() : undo()).then(refresh).catch(showError);
-    } else if (key === "y" && !typing && state.view === "draft") {
-      ev.preventDefault();
-      redo().then(refresh).catch(showError);
+      runAction(id);
     }
   });
+  window.__TAURI__?.event?.listen("menu", (event) => runAction(event.payload));
+}
+
+// The menu and the keyboard may both report one key press: the second report is ignored.
+const lastRun = new Map();
+function runAction(id) {
+  const now = Date.now();
+  if (now - (lastRun.get(id) ?? 0) < 200) return;
+  lastRun.set(id, now);
+  const typing = ["TEXTAREA", "INPUT"].includes(document.activeElement?.tagName);
+  const views = { view_library: "library", view_recommendations: "recommendations", view_draft: "draft", view_compare: "compare" };
+  if (views[id]) selectView(views[id], true);
+  else if (id === "find") document.getElementById("search").focus();
+  else if (id === "import") chooseFiles().catch(showError);
+  else if (id === "export") {
+    if (currentDraft()) exportDraft(report).catch(showError);
+    else setStatus("Open a draft to export it.");
+  } else if (id === "new_draft") selectView("recommendations", true);
+  else if (id === "undo" || id === "redo") {
+    if (typing) document.execCommand(id);
+    else if (state.view === "draft") (id === "redo" ? redo() : undo()).then(refresh).catch(showError);
+  }
 }
 
 function wireSearch() {

@@ -1,0 +1,42 @@
+//! The native menu bar. Each item emits a "menu" event with its id; the UI runs
+//! the same action as for the keyboard shortcut (Cmd on macOS, Ctrl elsewhere).
+
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Runtime};
+
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, label: &str, accel: &str| {
+        MenuItemBuilder::with_id(id, label)
+            .accelerator(accel)
+            .build(app)
+    };
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("new_draft", "New draft…", "CmdOrCtrl+N")?)
+        .item(&item("import", "Add documents…", "CmdOrCtrl+O")?)
+        .item(&item("export", "Export draft…", "CmdOrCtrl+E")?)
+        .separator()
+        .quit()
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(&item("undo", "Undo", "CmdOrCtrl+Z")?)
+        .item(&item("redo", "Redo", "CmdOrCtrl+Shift+Z")?)
+        .separator()
+        .cut()
+        .copy()
+        .paste()
+        .select_all()
+        .separator()
+        .item(&item("find", "Find", "CmdOrCtrl+F")?)
+        .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&item("view_library", "Library", "CmdOrCtrl+1")?)
+        .item(&item(
+            "view_recommendations",
+            "Recommendations",
+            "CmdOrCtrl+2",
+        )?)
+        .item(&item("view_draft", "Draft", "CmdOrCtrl+3")?)
+        .item(&item("view_compare", "Compare", "CmdOrCtrl+4")?)
+        .build()?;
+    MenuBuilder::new(app).items(&[&file, &edit, &view]).build()
+}
