@@ -269,4 +269,55 @@ fn the_app_window() {
         "the edit after a restart",
     );
     app.screenshot("draft-after-restart");
+    drop(app);
+
+    // Start-up with 2,000 documents: from launch to the State parties and the
+    // first State's documents on screen. The library holds the five samples and
+    // 1,995 copies of them (documents and paragraphs rows copied in SQL, each
+    // under one of 150 State parties), the same shape as imported documents.
+    let big = dir.path().join("big.sqlite3");
+    {
+        let mut lib = Library::open(&big).unwrap();
+        lib.ensure_seeded().unwrap();
+        let codes: Vec<&str> = loi_core::state_names::STATES
+            .iter()
+            .map(|(c, _, _)| *c)
+            .take(150)
+            .collect();
+        let conn = lib.connection();
+        let tx = conn.transaction().unwrap();
+        for i in 1..=399 {
+            let code = codes[i % codes.len()];
+            let name = loi_core::symbols::state_by_code(code).unwrap().name;
+            tx.execute(
+                "INSERT INTO documents (content_hash, symbol, committee, kind, state_code, state_name, cycle, date, language, title, source_name, format, inferred, imported_at, source_text, document)
+                 SELECT content_hash || '-' || ?1, symbol, committee, kind, ?2, ?3, cycle, date, language, title, source_name, format, inferred, imported_at, source_text, document FROM documents WHERE id <= 5",
+                rusqlite::params![i as i64, code, name],
+            )
+            .unwrap();
+        }
+        tx.execute(
+            "INSERT INTO paragraphs (document_id, seq, number, kind, theme, text)
+             SELECT d.id, p.seq, p.number, p.kind, p.theme, p.text
+             FROM documents d JOIN documents o ON o.content_hash = substr(d.content_hash, 1, 64) AND o.id <= 5
+             JOIN paragraphs p ON p.document_id = o.id WHERE d.id > 5",
+            [],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(lib.document_count().unwrap(), 2000);
+    }
+    let started = std::time::Instant::now();
+    let app = App::start(app_binary(), &big);
+    app.wait_for(
+        "return document.querySelectorAll('#states .state').length >= 150 && document.querySelectorAll('table.documents tbody tr, .rec-card, .question, .compare-summary, .empty').length > 0",
+        "the window with 2,000 documents",
+    );
+    let elapsed = started.elapsed();
+    println!("window interactive with 2,000 documents after {} ms (debug build, including the WebDriver session start)", elapsed.as_millis());
+    assert!(
+        elapsed < std::time::Duration::from_secs(10),
+        "start-up took {elapsed:?}"
+    );
+    app.screenshot("two-thousand-documents");
 }
