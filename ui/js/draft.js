@@ -86,6 +86,7 @@ function questionBlock(q, index, render, report) {
     const area = el("textarea", { class: "q-edit document-text", "aria-label": `Text of question ${q.number}` });
     area.value = editableText(q);
     body.replaceWith(area);
+    area.after(el("p", { class: "hint edit-hint" }, "[fn] marks a footnote · Ctrl+Enter splits the question at the cursor · Esc closes"));
     area.style.height = `${Math.max(area.scrollHeight, 80)}px`;
     area.focus();
     let timer = null;
@@ -110,8 +111,21 @@ function questionBlock(q, index, render, report) {
       await save();
       render();
     });
-    area.addEventListener("keydown", (ev) => {
+    area.addEventListener("keydown", async (ev) => {
       if (ev.key === "Escape") area.blur();
+      if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
+        // Split the question at the cursor (the text is saved first).
+        ev.preventDefault();
+        const at = new TextEncoder().encode(area.value.slice(0, area.selectionStart)).length;
+        await save();
+        try {
+          await edit({ op: "split", question: q.id, at });
+          report("Split");
+        } catch (e) {
+          report(e.message);
+        }
+        render();
+      }
     });
   };
   body.addEventListener("click", startEdit);
