@@ -90,6 +90,7 @@ function questionBlock(q, index, render, report) {
     area.style.height = `${Math.max(area.scrollHeight, 80)}px`;
     area.focus();
     let timer = null;
+    let closed = false;
     const save = async () => {
       clearTimeout(timer);
       if (area.value !== editableText(q)) {
@@ -108,6 +109,8 @@ function questionBlock(q, index, render, report) {
       timer = setTimeout(save, 400);
     });
     area.addEventListener("blur", async () => {
+      if (closed) return;
+      closed = true;
       await save();
       render();
     });
@@ -116,6 +119,7 @@ function questionBlock(q, index, render, report) {
       if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
         // Split the question at the cursor (the text is saved first).
         ev.preventDefault();
+        closed = true;
         const at = new TextEncoder().encode(area.value.slice(0, area.selectionStart)).length;
         await save();
         try {
