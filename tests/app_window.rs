@@ -219,6 +219,32 @@ fn the_app_window() {
         .as_str()
         .unwrap_or("")
         .contains("/ 30 questions"));
+    // Split a question at the cursor (Ctrl+Enter in the editor).
+    let before = app
+        .exec(
+            "return document.querySelectorAll('.question').length",
+            json!([]),
+        )
+        .as_u64()
+        .unwrap_or(0);
+    app.exec("[...document.querySelectorAll('.question .q-body')].find(b => b.textContent.startsWith('Please describe the national')).click()", json!([]));
+    app.wait_for(
+        "return document.querySelector('textarea.q-edit')",
+        "the editor",
+    );
+    app.exec(
+        "const t = document.querySelector('textarea.q-edit'); t.selectionStart = t.selectionEnd = t.value.indexOf(' and its budget'); t.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', ctrlKey: true, bubbles: true}));",
+        json!([]),
+    );
+    app.wait_for(
+        &format!(
+            "return document.querySelectorAll('.question').length === {}",
+            before + 1
+        ),
+        "the split question",
+    );
+    app.wait_for("return [...document.querySelectorAll('.question .q-body')].some(b => b.textContent.startsWith('and its budget.'))", "the second half");
+    app.exec("document.getElementById('tab-draft').click()", json!([]));
     app.screenshot("draft-edited");
 
     // Export the draft to Word through the command the save dialog leads to.
@@ -233,7 +259,8 @@ fn the_app_window() {
         .unwrap()
         .text;
     assert!(
-        text.contains("Please describe the national migration strategy and its budget."),
+        text.contains("Please describe the national migration strategy\n")
+            && text.contains("and its budget.[footnoteRef:"),
         "{text}"
     );
     assert!(text.contains("[footnoteRef:1]"));
@@ -265,7 +292,7 @@ fn the_app_window() {
     app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'TJK').click()", json!([]));
     app.click("#tab-draft");
     app.wait_for(
-        "return [...document.querySelectorAll('.question .q-body')].some(b => b.textContent.startsWith('Please describe the national migration strategy'))",
+        "return [...document.querySelectorAll('.question .q-body')].some(b => b.textContent.startsWith('Please describe the national migration strategy')) && [...document.querySelectorAll('.question .q-body')].some(b => b.textContent.startsWith('and its budget.'))",
         "the edit after a restart",
     );
     app.screenshot("draft-after-restart");
