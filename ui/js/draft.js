@@ -89,24 +89,28 @@ function questionBlock(q, index, render, report) {
     area.after(el("p", { class: "hint edit-hint" }, "[fn] marks a footnote · Ctrl+Enter splits the question at the cursor · Esc closes"));
     area.style.height = `${Math.max(area.scrollHeight, 80)}px`;
     area.focus();
-    let timer = null;
     let closed = false;
-    const save = async () => {
-      clearTimeout(timer);
-      if (area.value !== editableText(q)) {
+    let saved = editableText(q);
+    // Every keystroke is saved (a crash loses at most the last one); saves run one
+    // after another so an older text never lands after a newer one.
+    let queue = Promise.resolve();
+    const save = () => {
+      queue = queue.then(async () => {
+        const text = area.value;
+        if (text === saved) return;
         try {
-          await edit({ op: "edit_text", question: q.id, text: area.value });
+          await edit({ op: "edit_text", question: q.id, text });
+          saved = text;
           report("Saved");
         } catch (e) {
           report(`Not saved: ${e.message}`);
         }
-      }
+      });
+      return queue;
     };
     area.addEventListener("input", () => {
       area.style.height = `${area.scrollHeight}px`;
-      report("Editing…");
-      clearTimeout(timer);
-      timer = setTimeout(save, 400);
+      save();
     });
     area.addEventListener("blur", async () => {
       if (closed) return;

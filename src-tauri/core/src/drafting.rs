@@ -430,6 +430,18 @@ pub enum DraftOp {
 
 /// Applies an edit and saves it (one transaction, one undo step); returns the draft as it now reads.
 pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
+    // Typing in a question is saved at every keystroke, undone as one step.
+    if let DraftOp::EditText { question, text } = &op {
+        let mut draft = drafts::load(lib.connection(), id)?;
+        draft.content.edit_text(*question, text)?;
+        let draft = drafts::save_typing(
+            lib.connection(),
+            id,
+            &draft.content,
+            &format!("text:{question}"),
+        )?;
+        return view_of(lib, &draft);
+    }
     let draft = drafts::update(lib.connection(), id, |c| match op {
         DraftOp::EditText { question, text } => c.edit_text(question, &text),
         DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),

@@ -676,6 +676,12 @@ fn relabel(subitems: &mut [SubParagraph]) {
 // ---------------------------------------------------------------------------
 // Storage
 
+/// Keys a typing burst to its draft (for [`save_typing`]); a later migration.
+pub const TYPING_MIGRATION_SQL: &str = "
+ALTER TABLE drafts ADD COLUMN typing_key TEXT;
+ALTER TABLE drafts ADD COLUMN typing_at INTEGER;
+";
+
 /// The schema for drafts, applied as one of the library's numbered migrations.
 pub const MIGRATION_SQL: &str = "
 CREATE TABLE drafts (
@@ -850,38 +856,74 @@ pub fn load(conn: &Connection, id: i64) -> Result<Draft> {
 /// Saves a new state of a draft in one transaction: it becomes the current
 /// content and a new undo step (any redo steps are dropped).
 pub fn save(conn: &mut Connection, id: i64, content: &DraftContent) -> Result<Draft> {
+    save_step(conn, id, content, None)
+}
+
+/// How long typing in one question keeps extending the same undo step.
+pub const TYPING_PAUSE_MS: i64 = 2000;
+
+/// Saves as [`save`] does, but a save of the same `key` (e.g. the question being
+/// typed in) within [`TYPING_PAUSE_MS`] of the previous one replaces that undo step
+/// instead of adding one: the editor can save after every keystroke (so a crash
+/// loses at most the last one) while undo still goes back a whole burst of typing.
+pub fn save_typing(
+    conn: &mut Connection,
+    id: i64,
+    content: &DraftContent,
+    key: &str,
+) -> Result<Draft> {
+    save_step(conn, id, content, Some(key))
+}
+
+fn save_step(
+    conn: &mut Connection,
+    id: i64,
+    content: &DraftContent,
+    key: Option<&str>,
+) -> Result<Draft> {
     let tx = conn.transaction()?;
-    let pos: i64 = tx
+    let (pos, current, last_key, last_at): (i64, String, Option<String>, Option<i64>) = tx
         .query_row(
-            "SELECT history_pos FROM drafts WHERE id = ?1",
+            "SELECT history_pos, content, typing_key, typing_at FROM drafts WHERE id = ?1",
             params![id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("draft {id}")))?;
     let json = to_json(content)?;
-    let current: String = tx.query_row(
-        "SELECT content FROM drafts WHERE id = ?1",
-        params![id],
-        |r| r.get(0),
-    )?;
     if current != json {
-        tx.execute(
-            "DELETE FROM draft_history WHERE draft_id = ?1 AND seq > ?2",
-            params![id, pos],
-        )?;
-        tx.execute(
-            "INSERT INTO draft_history (draft_id, seq, content) VALUES (?1, ?2, ?3)",
-            params![id, pos + 1, json],
-        )?;
-        tx.execute(
-            "DELETE FROM draft_history WHERE draft_id = ?1 AND seq <= ?2",
-            params![id, pos + 1 - HISTORY_LIMIT],
-        )?;
-        tx.execute(
-            "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, json, pos + 1, now()],
-        )?;
+        let now_ms = Utc::now().timestamp_millis();
+        let same_burst = key.is_some()
+            && last_key.as_deref() == key
+            && last_at.is_some_and(|t| now_ms - t < TYPING_PAUSE_MS)
+            && pos > 0;
+        if same_burst {
+            tx.execute(
+                "UPDATE draft_history SET content = ?3 WHERE draft_id = ?1 AND seq = ?2",
+                params![id, pos, json],
+            )?;
+            tx.execute(
+                "UPDATE drafts SET content = ?2, updated_at = ?3, typing_at = ?4 WHERE id = ?1",
+                params![id, json, now(), now_ms],
+            )?;
+        } else {
+            tx.execute(
+                "DELETE FROM draft_history WHERE draft_id = ?1 AND seq > ?2",
+                params![id, pos],
+            )?;
+            tx.execute(
+                "INSERT INTO draft_history (draft_id, seq, content) VALUES (?1, ?2, ?3)",
+                params![id, pos + 1, json],
+            )?;
+            tx.execute(
+                "DELETE FROM draft_history WHERE draft_id = ?1 AND seq <= ?2",
+                params![id, pos + 1 - HISTORY_LIMIT],
+            )?;
+            tx.execute(
+                "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4, typing_key = ?5, typing_at = ?6 WHERE id = ?1",
+                params![id, json, pos + 1, now(), key, key.map(|_| now_ms)],
+            )?;
+        }
     }
     tx.commit()?;
     load(conn, id)
@@ -933,7 +975,7 @@ fn step(conn: &mut Connection, id: i64, forward: bool) -> Result<Draft> {
         ));
     };
     tx.execute(
-        "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4 WHERE id = ?1",
+        "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4, typing_key = NULL WHERE id = ?1",
         params![id, content, seq, now()],
     )?;
     tx.commit()?;
@@ -1228,7 +1270,36 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
         conn.execute_batch(MIGRATION_SQL).unwrap();
+        conn.execute_batch(TYPING_MIGRATION_SQL).unwrap();
         conn
+    }
+
+    #[test]
+    fn typing_is_saved_at_every_keystroke_and_undone_as_one_step() {
+        let mut conn = db();
+        let d = create(&mut conn, &tj(), "CMW", 3, None, &content()).unwrap();
+        let q = d.content.questions[0].id;
+        let mut c = d.content.clone();
+        for text in ["P", "Pl", "Please", "Please describe."] {
+            c.edit_text(q, text).unwrap();
+            let saved = save_typing(&mut conn, d.id, &c, &format!("q{q}")).unwrap();
+            assert_eq!(saved.content.questions[0].text, text, "saved at once");
+        }
+        let back = undo(&mut conn, d.id).unwrap();
+        assert_ne!(
+            back.content.questions[0].text, "P",
+            "one undo step for the whole burst"
+        );
+        assert_eq!(back.content.questions[0].text, content().questions[0].text);
+        let again = redo(&mut conn, d.id).unwrap();
+        assert_eq!(again.content.questions[0].text, "Please describe.");
+        // Typing in another question is another step.
+        let q2 = d.content.questions[1].id;
+        let mut c = again.content.clone();
+        c.edit_text(q2, "Other.").unwrap();
+        save_typing(&mut conn, d.id, &c, &format!("q{q2}")).unwrap();
+        let back = undo(&mut conn, d.id).unwrap();
+        assert_eq!(back.content.questions[0].text, "Please describe.");
     }
 
     #[test]

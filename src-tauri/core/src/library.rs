@@ -74,6 +74,7 @@ const MIGRATIONS: &[&str] = &[
     );
     ",
     crate::drafts::MIGRATION_SQL,
+    crate::drafts::TYPING_MIGRATION_SQL,
 ];
 
 /// Metadata the user states, overriding what was inferred.
