@@ -366,12 +366,13 @@ pub fn question(
         .into_iter()
         .map(|(number, text)| FootnoteView { number, text })
         .collect();
-    let mut text = q.text.clone();
-    for (i, n) in q.notes.iter().enumerate().rev() {
-        if text.is_char_boundary(n.offset) {
-            text.insert_str(n.offset, &format!("[{}]", i + 1));
-        }
-    }
+    let offsets: Vec<(usize, u32)> = q
+        .notes
+        .iter()
+        .zip(1..)
+        .map(|(n, i)| (n.offset, i))
+        .collect();
+    let text = crate::export::with_markers(&q.text, &offsets, str::to_string, |n| format!("[{n}]"));
     Ok(SingleQuestion {
         text,
         subitems: q.subitems.clone(),

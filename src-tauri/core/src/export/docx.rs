@@ -5,7 +5,7 @@ use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
-use super::{headings_before, note_numbers, title_block, ExportOptions};
+use super::{headings_before, note_numbers, title_block, with_markers, ExportOptions};
 use crate::diff::ListDiff;
 use crate::error::{Error, Result};
 use crate::model::IssueList;
@@ -182,20 +182,12 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
             ));
         }
         let mut runs = run(&format!("{}.\t", q.number), "");
-        let mut last = 0;
-        for (offset, n) in &notes[i] {
-            let mut o = (*offset).min(q.text.len());
-            while !q.text.is_char_boundary(o) {
-                o -= 1;
-            }
-            if o < last {
-                continue;
-            }
-            runs.push_str(&run(&q.text[last..o], ""));
-            runs.push_str(&note_reference(*n));
-            last = o;
-        }
-        runs.push_str(&run(&q.text[last..], ""));
+        runs.push_str(&with_markers(
+            &q.text,
+            &notes[i],
+            |t| run(t, ""),
+            note_reference,
+        ));
         body.push_str(&paragraph("LOIQuestion", &runs));
         for s in &q.subitems {
             body.push_str(&paragraph(

@@ -72,8 +72,14 @@ pub fn export(list: &IssueList, format: ExportFormat, opts: &ExportOptions) -> R
     })
 }
 
-/// The text of a question with markers inserted at its notes: `marker(n)` for note `n`.
-fn with_markers(text: &str, offsets: &[(usize, u32)], marker: impl Fn(u32) -> String) -> String {
+/// A question's text written piece by piece (`piece` escapes or wraps the text
+/// between markers) with `marker(n)` at each note `n`'s offset; every format uses it.
+pub(crate) fn with_markers(
+    text: &str,
+    offsets: &[(usize, u32)],
+    piece: impl Fn(&str) -> String,
+    marker: impl Fn(u32) -> String,
+) -> String {
     let mut out = String::with_capacity(text.len() + offsets.len() * 4);
     let mut last = 0;
     let mut sorted = offsets.to_vec();
@@ -86,11 +92,11 @@ fn with_markers(text: &str, offsets: &[(usize, u32)], marker: impl Fn(u32) -> St
         if o < last {
             continue;
         }
-        out.push_str(&text[last..o]);
+        out.push_str(&piece(&text[last..o]));
         out.push_str(&marker(n));
         last = o;
     }
-    out.push_str(&text[last..]);
+    out.push_str(&piece(&text[last..]));
     out
 }
 
@@ -172,7 +178,7 @@ pub fn to_txt(list: &IssueList, opts: &ExportOptions) -> String {
         lines.push(format!(
             "{}.\t{}",
             q.number,
-            with_markers(&q.text, &notes[i], |n| format!("[{n}]"))
+            with_markers(&q.text, &notes[i], str::to_string, |n| format!("[{n}]"))
         ));
         for s in &q.subitems {
             lines.push(format!("\t({})\t{}", s.label, s.text));
@@ -219,18 +225,7 @@ pub fn to_markdown(list: &IssueList, opts: &ExportOptions) -> String {
         for (level, h) in &headings[i] {
             out.push_str(&format!("{} {}\n\n", "#".repeat(level + 2), md_escape(h)));
         }
-        let mut body = String::new();
-        let mut last = 0;
-        for (offset, n) in &notes[i] {
-            let o = (*offset).min(q.text.len());
-            if o < last || !q.text.is_char_boundary(o) {
-                continue;
-            }
-            body.push_str(&md_escape(&q.text[last..o]));
-            body.push_str(&format!("[^{n}]"));
-            last = o;
-        }
-        body.push_str(&md_escape(&q.text[last..]));
+        let body = with_markers(&q.text, &notes[i], md_escape, |n| format!("[^{n}]"));
         out.push_str(&format!("{}\\. {}\n\n", q.number, body));
         for s in &q.subitems {
             out.push_str(&format!("    ({}) {}\n\n", s.label, md_escape(&s.text)));
@@ -263,20 +258,9 @@ pub fn to_html(list: &IssueList, opts: &ExportOptions) -> String {
             let tag = format!("h{}", (level + 2).min(6));
             body.push_str(&format!("<{tag}>{}</{tag}>\n", html_escape(h)));
         }
-        let mut text = String::new();
-        let mut last = 0;
-        for (offset, n) in &notes[i] {
-            let o = (*offset).min(q.text.len());
-            if o < last || !q.text.is_char_boundary(o) {
-                continue;
-            }
-            text.push_str(&html_escape(&q.text[last..o]));
-            text.push_str(&format!(
-                "<sup><a href=\"#fn{n}\" id=\"ref{n}\">{n}</a></sup>"
-            ));
-            last = o;
-        }
-        text.push_str(&html_escape(&q.text[last..]));
+        let text = with_markers(&q.text, &notes[i], html_escape, |n| {
+            format!("<sup><a href=\"#fn{n}\" id=\"ref{n}\">{n}</a></sup>")
+        });
         body.push_str(&format!(
             "<p class=\"q\"><span class=\"n\">{}.</span> {}</p>\n",
             q.number, text
