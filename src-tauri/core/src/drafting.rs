@@ -175,7 +175,10 @@ pub fn new_draft(lib: &mut Library, request: &NewDraft) -> Result<Draft> {
 pub struct QuestionView {
     pub id: u64,
     pub number: u32,
+    /// The headings as they print ("II. …", "A. …").
     pub section: Vec<String>,
+    /// The section as edits name it (without the printed labels).
+    pub section_path: Vec<String>,
     /// The text without footnote markers (inline and bare citations are part of it).
     pub text: String,
     pub subitems: Vec<SubParagraph>,
@@ -194,6 +197,20 @@ pub struct QuestionView {
 pub struct NoteView {
     pub number: u32,
     pub offset: usize,
+    /// What the note cites.
+    pub cites: Vec<Citation>,
+    /// The note as the rapporteur edits it ("CMW/C/TJK/CO/2, para. 12." in full,
+    /// even where the list prints "Ibid.").
+    pub written: String,
+}
+
+/// A section a question can be moved to or added in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionChoice {
+    /// The path as [`DraftOp::Move`] and [`DraftOp::AddQuestion`] take it.
+    pub path: Vec<String>,
+    /// Whether the draft has questions in it.
+    pub used: bool,
 }
 
 /// A numbered footnote of a draft.
@@ -214,8 +231,10 @@ pub struct DraftView {
     pub style: CitationStyle,
     pub source_symbol: Option<String>,
     pub intro: Vec<String>,
-    /// The sections in print order (labelled headings).
+    /// The draft's sections in print order (paths without labels).
     pub sections: Vec<Vec<String>>,
+    /// Every section of the committee's list (and any of the draft's own), in print order.
+    pub section_choices: Vec<SectionChoice>,
     pub questions: Vec<QuestionView>,
     pub footnotes: Vec<FootnoteView>,
     pub counts: Counts,
@@ -252,7 +271,8 @@ pub fn view(lib: &mut Library, id: i64) -> Result<DraftView> {
 /// The view of a loaded draft.
 pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
     let list = draft.to_issue_list();
-    let limit = Profile::builtin(&draft.committee).and_then(|p| p.question_limit);
+    let profile = Profile::builtin(&draft.committee);
+    let limit = profile.as_ref().and_then(|p| p.question_limit);
     let footnotes: Vec<FootnoteView> = list
         .footnotes()
         .into_iter()
@@ -267,10 +287,13 @@ pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
             let notes = q
                 .notes
                 .iter()
-                .map(|n| {
+                .zip(&d.notes)
+                .map(|(n, dn)| {
                     let v = NoteView {
                         number: next_note,
                         offset: n.offset,
+                        cites: n.cites.clone(),
+                        written: dn.written(),
                     };
                     next_note += 1;
                     v
@@ -280,6 +303,7 @@ pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
                 id: d.id,
                 number: q.number,
                 section: q.section.clone(),
+                section_path: d.section.clone(),
                 text: q.text.clone(),
                 subitems: q.subitems.clone(),
                 notes,
@@ -304,6 +328,7 @@ pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
         source_symbol: draft.source_symbol.clone(),
         intro: draft.content.intro.clone(),
         sections: draft.content.sections.clone(),
+        section_choices: section_choices(draft, profile.as_ref()),
         questions,
         footnotes,
         counts: draft.content.counts(limit),
@@ -312,6 +337,23 @@ pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
         can_undo: draft.can_undo,
         can_redo: draft.can_redo,
     })
+}
+
+/// The committee's sections for the draft's kind with the draft's own placed among them.
+fn section_choices(draft: &Draft, profile: Option<&Profile>) -> Vec<SectionChoice> {
+    let order = profile
+        .map(|p| p.section_paths(draft.content.kind))
+        .unwrap_or_default();
+    let mut all = Vec::new();
+    for s in order.iter().chain(&draft.content.sections) {
+        drafts::place_section(&mut all, s, &order);
+    }
+    all.into_iter()
+        .map(|path| SectionChoice {
+            used: draft.content.questions.iter().any(|q| q.section == path),
+            path,
+        })
+        .collect()
 }
 
 /// The list of issues of a stored draft.
@@ -413,6 +455,17 @@ pub enum DraftOp {
         question: u64,
         at: usize,
     },
+    /// Rewrites a question's footnotes from what the rapporteur wrote, one text
+    /// per note (more texts than notes add notes; "Ibid." refers to the note before).
+    SetNoteTexts {
+        question: u64,
+        notes: Vec<String>,
+    },
+    /// Removes a question's `index`-th footnote (0-based) and its marker.
+    RemoveNote {
+        question: u64,
+        index: usize,
+    },
     /// To position `index` (0-based) within `section` (its own when absent).
     Move {
         question: u64,
@@ -443,30 +496,61 @@ pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
         )?;
         return view_of(lib, &draft);
     }
-    let draft = drafts::update(lib.connection(), id, |c| match op {
-        DraftOp::EditText { question, text } => c.edit_text(question, &text),
-        DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),
-        DraftOp::SetNotes { question, notes } => c.set_notes(question, notes),
-        DraftOp::AddQuestion {
-            section,
-            after,
-            text,
-        } => {
-            let section = section
-                .or_else(|| c.sections.last().cloned())
-                .unwrap_or_default();
-            c.add_question(section, after, &text).map(|_| ())
+    let committee = drafts::committee_of(lib.connection(), id)?;
+    let draft = drafts::update(lib.connection(), id, |c| {
+        let committee_order = || {
+            Profile::builtin(&committee)
+                .map(|p| p.section_paths(c.kind))
+                .unwrap_or_default()
+        };
+        match op {
+            DraftOp::EditText { question, text } => c.edit_text(question, &text),
+            DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),
+            DraftOp::SetNotes { question, notes } => c.set_notes(question, notes),
+            DraftOp::SetNoteTexts { question, notes } => {
+                let mut previous = c.cited_before(question)?;
+                let notes = notes
+                    .iter()
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| drafts::DraftNote::from_written(t, &mut previous))
+                    .collect();
+                c.set_notes(question, notes)
+            }
+            DraftOp::RemoveNote { question, index } => c.remove_note(question, index),
+            DraftOp::AddQuestion {
+                section,
+                after,
+                text,
+            } => {
+                let section = match section {
+                    Some(s) => {
+                        let s = crate::profile::unlabelled(&s);
+                        let order = committee_order();
+                        drafts::place_section(&mut c.sections, &s, &order);
+                        s
+                    }
+                    None => c.sections.last().cloned().unwrap_or_default(),
+                };
+                c.add_question(section, after, &text).map(|_| ())
+            }
+            DraftOp::Delete { question } => c.delete_question(question).map(|_| ()),
+            DraftOp::MergeWithNext { question } => c.merge_with_next(question),
+            DraftOp::Split { question, at } => c.split(question, at).map(|_| ()),
+            DraftOp::Move {
+                question,
+                section,
+                index,
+            } => {
+                let section = section.map(|s| crate::profile::unlabelled(&s));
+                if let Some(s) = &section {
+                    let order = committee_order();
+                    drafts::place_section(&mut c.sections, s, &order);
+                }
+                c.move_question(question, section, index)
+            }
+            DraftOp::Reorder { question, to } => c.reorder(question, to),
+            DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
         }
-        DraftOp::Delete { question } => c.delete_question(question).map(|_| ()),
-        DraftOp::MergeWithNext { question } => c.merge_with_next(question),
-        DraftOp::Split { question, at } => c.split(question, at).map(|_| ()),
-        DraftOp::Move {
-            question,
-            section,
-            index,
-        } => c.move_question(question, section, index),
-        DraftOp::Reorder { question, to } => c.reorder(question, to),
-        DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
     })?;
     view_of(lib, &draft)
 }
@@ -705,6 +789,196 @@ mod tests {
         let v = apply(&mut lib, d.id, op).unwrap();
         assert_eq!(v.questions.last().unwrap().text, "A new question?");
         assert!(apply(&mut lib, d.id, DraftOp::Delete { question: 9999 }).is_err());
+    }
+
+    fn tjk_draft(lib: &mut Library) -> DraftView {
+        let d = new_draft(
+            lib,
+            &NewDraft {
+                state: "TJK".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        view(lib, d.id).unwrap()
+    }
+
+    #[test]
+    fn footnotes_are_edited_as_written() {
+        let mut lib = seeded();
+        let v = tjk_draft(&mut lib);
+        let (q1, q2) = (v.questions[0].id, v.questions[1].id);
+        assert_eq!(v.questions[1].notes[0].written, "CMW/C/TJK/CO/2, para. 13.");
+        // A citation in the standard form keeps only its citations: "Ibid." is decided at reading.
+        let v = apply(
+            &mut lib,
+            v.id,
+            DraftOp::SetNoteTexts {
+                question: q2,
+                notes: vec!["CMW/C/TJK/CO/2, paras. 14 and 15".into()],
+            },
+        )
+        .unwrap();
+        assert_eq!(v.footnotes[1].text, "Ibid., paras. 14 and 15.");
+        assert_eq!(v.questions[1].notes[0].cites.len(), 2);
+        assert_eq!(
+            v.questions[1].notes[0].written,
+            "CMW/C/TJK/CO/2, paras. 14 and 15."
+        );
+        // "Ibid." typed by the rapporteur refers to the note before; a second note is added.
+        let v = apply(
+            &mut lib,
+            v.id,
+            DraftOp::SetNoteTexts {
+                question: q2,
+                notes: vec![
+                    "Ibid., para. 16.".into(),
+                    "See also A/RES/68/268, para. 15.".into(),
+                ],
+            },
+        )
+        .unwrap();
+        let q = &v.questions[1];
+        assert_eq!(q.notes.len(), 2);
+        assert_eq!(q.notes[0].cites[0].symbol, "CMW/C/TJK/CO/2");
+        assert_eq!(q.notes[0].cites[0].paragraph.as_deref(), Some("16"));
+        assert_eq!(q.notes[1].written, "See also A/RES/68/268, para. 15.");
+        assert_eq!(v.footnotes[2].text, "See also A/RES/68/268, para. 15.");
+        // Removing the first note removes its own marker, not the last one.
+        let second_offset = q.notes[1].offset;
+        let v = apply(
+            &mut lib,
+            v.id,
+            DraftOp::RemoveNote {
+                question: q2,
+                index: 0,
+            },
+        )
+        .unwrap();
+        assert_eq!(v.questions[1].notes.len(), 1);
+        assert_eq!(v.questions[1].notes[0].offset, second_offset);
+        assert_eq!(
+            v.questions[1].notes[0].written,
+            "See also A/RES/68/268, para. 15."
+        );
+        assert!(apply(
+            &mut lib,
+            v.id,
+            DraftOp::RemoveNote {
+                question: q1,
+                index: 5
+            }
+        )
+        .is_err());
+        assert!(v.can_undo);
+    }
+
+    #[test]
+    fn a_question_moves_to_a_section_the_draft_did_not_have() {
+        let mut lib = seeded();
+        let v = tjk_draft(&mut lib);
+        let target = v
+            .section_choices
+            .iter()
+            .find(|c| !c.used && c.path.last().is_some_and(|h| h == "Articles 32 and 33"))
+            .expect("a committee section the draft has no question in")
+            .path
+            .clone();
+        let last = v.questions.last().unwrap().id;
+        let v = apply(
+            &mut lib,
+            v.id,
+            DraftOp::Move {
+                question: last,
+                section: Some(target.clone()),
+                index: 0,
+            },
+        )
+        .unwrap();
+        let q = v.questions.iter().find(|q| q.id == last).unwrap();
+        assert_eq!(q.section_path, target);
+        // Printed among Part III's questions, after articles 23 and before Part IV.
+        let before = &v.questions[(q.number - 2) as usize];
+        let after = &v.questions[q.number as usize];
+        assert_eq!(before.section_path.last().unwrap(), "Article 23");
+        assert!(after.section[1].ends_with("Part IV of the Convention"));
+        assert!(q.section[1].starts_with("C. "), "{:?}", q.section);
+        // Moving every question out of a section re-letters the ones after it.
+        let principles: Vec<u64> = v
+            .questions
+            .iter()
+            .filter(|q| {
+                q.section_path
+                    .get(1)
+                    .is_some_and(|h| h == "General principles")
+            })
+            .map(|q| q.id)
+            .collect();
+        assert!(!principles.is_empty());
+        let mut v = v;
+        for id in principles {
+            v = apply(
+                &mut lib,
+                v.id,
+                DraftOp::Move {
+                    question: id,
+                    section: Some(vec!["General information".into()]),
+                    index: 0,
+                },
+            )
+            .unwrap();
+        }
+        let q = v.questions.iter().find(|q| q.id == last).unwrap();
+        assert!(q.section[1].starts_with("B. "), "{:?}", q.section);
+        // Added by hand in a section of its own.
+        let closing = v.section_choices.last().unwrap().path.clone();
+        let v = apply(
+            &mut lib,
+            v.id,
+            DraftOp::AddQuestion {
+                section: Some(closing.clone()),
+                after: None,
+                text: "Please provide updated statistical data.".into(),
+            },
+        )
+        .unwrap();
+        let added = v.questions.last().unwrap();
+        assert_eq!(added.section_path, closing);
+        assert!(added.section[0].starts_with("III. "), "{:?}", added.section);
+    }
+
+    #[test]
+    fn drafts_saved_with_labelled_sections_read_the_same() {
+        let mut lib = seeded();
+        let v = tjk_draft(&mut lib);
+        let mut d = drafts::load(lib.connection(), v.id).unwrap();
+        let labelled = d.to_issue_list();
+        for (q, l) in d.content.questions.iter_mut().zip(&labelled.questions) {
+            q.section = l.section.clone();
+        }
+        d.content.sections =
+            labelled
+                .questions
+                .iter()
+                .map(|q| q.section.clone())
+                .fold(Vec::new(), |mut acc, s| {
+                    if !acc.contains(&s) {
+                        acc.push(s);
+                    }
+                    acc
+                });
+        assert!(d.content.sections[0][0].starts_with("I. "));
+        drafts::save(lib.connection(), v.id, &d.content).unwrap();
+        let again = view(&mut lib, v.id).unwrap();
+        assert_eq!(again.sections, v.sections);
+        assert_eq!(
+            again
+                .questions
+                .iter()
+                .map(|q| &q.section)
+                .collect::<Vec<_>>(),
+            v.questions.iter().map(|q| &q.section).collect::<Vec<_>>()
+        );
     }
 
     #[test]

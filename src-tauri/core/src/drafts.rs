@@ -33,6 +33,36 @@ pub struct DraftNote {
     pub text: Option<String>,
 }
 
+impl DraftNote {
+    /// The note as a rapporteur writes it: its own text, or its citations in full
+    /// ("CMW/C/TJK/CO/2, para. 12."; "Ibid." is only decided when the list is read).
+    pub fn written(&self) -> String {
+        match &self.text {
+            Some(t) => t.clone(),
+            None => crate::model::citation_note(&self.cites, false),
+        }
+    }
+
+    /// A note from what a rapporteur wrote. The citations in it are read ("Ibid."
+    /// refers to `previous`, the document the note before cites, and `previous` is
+    /// updated); when the words are just those citations in the standard form the
+    /// note keeps only them (so "Ibid." is decided when the list is read), otherwise
+    /// it keeps the words as written.
+    pub fn from_written(written: &str, previous: &mut Option<String>) -> DraftNote {
+        let written = normalize_spaces(written);
+        let cites = crate::symbols::find_citations(&written, previous);
+        let plain = |s: &str| s.trim().trim_end_matches('.').to_string();
+        let standard = !cites.is_empty()
+            && [false, true]
+                .iter()
+                .any(|ibid| plain(&crate::model::citation_note(&cites, *ibid)) == plain(&written));
+        DraftNote {
+            cites,
+            text: (!standard).then_some(written),
+        }
+    }
+}
+
 /// The question as it was generated, kept for "reset to generated".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GeneratedText {
@@ -133,8 +163,9 @@ impl DraftContent {
             next_id: 1,
         };
         for (i, q) in list.questions.iter().enumerate() {
-            if !content.sections.contains(&q.section) {
-                content.sections.push(q.section.clone());
+            let section = crate::profile::unlabelled(&q.section);
+            if !content.sections.contains(&section) {
+                content.sections.push(section.clone());
             }
             let text = insert_tokens(&q.text, &q.notes);
             let notes: Vec<DraftNote> = q
@@ -148,7 +179,7 @@ impl DraftContent {
             let id = content.take_id();
             content.questions.push(DraftQuestion {
                 id,
-                section: q.section.clone(),
+                section,
                 text: text.clone(),
                 subitems: q.subitems.clone(),
                 notes: notes.clone(),
@@ -241,6 +272,58 @@ impl DraftContent {
         }
         q.text = text;
         q.notes = notes;
+        q.edited = true;
+        Ok(())
+    }
+
+    /// The document the last footnote before question `id` cites (what an "Ibid."
+    /// in its first note refers to).
+    pub fn cited_before(&self, id: u64) -> Result<Option<String>> {
+        let i = self.index_of(id)?;
+        Ok(self.questions[..i]
+            .iter()
+            .flat_map(|q| q.notes.iter())
+            .filter_map(|n| n.cites.last())
+            .map(|c| c.symbol.clone())
+            .next_back())
+    }
+
+    /// Keeps section paths without their labels ("II.", "A."): labels depend on
+    /// which sections a list uses and are given when it is read. (Drafts saved
+    /// before labels were given at reading have them in their paths.)
+    fn unlabel_sections(&mut self) {
+        let mut sections: Vec<Vec<String>> = Vec::with_capacity(self.sections.len());
+        for s in &self.sections {
+            let s = crate::profile::unlabelled(s);
+            if !sections.contains(&s) {
+                sections.push(s);
+            }
+        }
+        self.sections = sections;
+        for q in &mut self.questions {
+            q.section = crate::profile::unlabelled(&q.section);
+        }
+    }
+
+    /// Removes a question's `index`-th note (0-based) and its marker.
+    pub fn remove_note(&mut self, id: u64, index: usize) -> Result<()> {
+        let i = self.index_of(id)?;
+        let q = &mut self.questions[i];
+        if index >= q.notes.len() {
+            return Err(Error::InvalidInput(format!(
+                "question has no footnote {}",
+                index + 1
+            )));
+        }
+        q.notes.remove(index);
+        let mut out = String::with_capacity(q.text.len());
+        for (n, part) in q.text.split(NOTE_TOKEN).enumerate() {
+            if n > 0 && n - 1 != index {
+                out.push_str(NOTE_TOKEN);
+            }
+            out.push_str(part);
+        }
+        q.text = out;
         q.edited = true;
         Ok(())
     }
@@ -463,6 +546,8 @@ impl DraftContent {
 
     /// The draft as a list of issues: numbered, notes anchored where the tokens stand.
     pub fn to_issue_list(&self, committee: &str, state: &StateParty) -> IssueList {
+        let used: Vec<Vec<String>> = self.questions.iter().map(|q| q.section.clone()).collect();
+        let labels = crate::profile::label_sections(&used);
         let questions = self
             .questions
             .iter()
@@ -491,7 +576,10 @@ impl DraftContent {
                 }
                 ListQuestion {
                     number: (i + 1) as u32,
-                    section: q.section.clone(),
+                    section: labels
+                        .get(&q.section)
+                        .cloned()
+                        .unwrap_or_else(|| q.section.clone()),
                     text,
                     subitems: q.subitems.clone(),
                     notes,
@@ -620,6 +708,24 @@ fn insert_tokens(text: &str, notes: &[NoteAnchor]) -> String {
 }
 
 /// Removes the tokens, returning the text and the byte offset of each in the result.
+/// Makes `path` one of `sections`, placed as it comes in `order` (the committee's
+/// sections in print order); a section `order` does not know goes last. Nothing
+/// changes when `sections` has it already.
+pub fn place_section(sections: &mut Vec<Vec<String>>, path: &[String], order: &[Vec<String>]) {
+    if path.is_empty() || sections.iter().any(|s| s == path) {
+        return;
+    }
+    let rank = |s: &[String]| order.iter().position(|o| o == s);
+    let at = match rank(path) {
+        Some(r) => sections
+            .iter()
+            .position(|s| rank(s).is_none_or(|x| x > r))
+            .unwrap_or(sections.len()),
+        None => sections.len(),
+    };
+    sections.insert(at, path.to_vec());
+}
+
 fn strip_tokens(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::new();
@@ -766,7 +872,9 @@ fn to_json(content: &DraftContent) -> Result<String> {
 }
 
 fn from_json(s: &str) -> Result<DraftContent> {
-    Ok(serde_json::from_str(s)?)
+    let mut content: DraftContent = serde_json::from_str(s)?;
+    content.unlabel_sections();
+    Ok(content)
 }
 
 /// Stores a new draft and returns it.
@@ -793,6 +901,17 @@ pub fn create(
     )?;
     tx.commit()?;
     load(conn, id)
+}
+
+/// The committee a draft is for.
+pub fn committee_of(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row(
+        "SELECT committee FROM drafts WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("draft {id}")))
 }
 
 /// Loads a draft.
@@ -1213,7 +1332,7 @@ mod tests {
         let first = c.questions[0].id;
         let added = c
             .add_question(
-                vec!["II. Articles".into()],
+                vec!["Articles".into()],
                 None,
                 "Please describe the remittance fees.",
             )
@@ -1229,9 +1348,9 @@ mod tests {
         assert_eq!(c.questions[1].id, new_id);
         assert_eq!(c.questions[0].notes.len(), 1);
         assert_eq!(c.questions[1].notes.len(), 1);
-        c.move_question(new_id, Some(vec!["II. Articles".into()]), 0)
+        c.move_question(new_id, Some(vec!["Articles".into()]), 0)
             .unwrap();
-        assert_eq!(c.questions[1].section, vec!["II. Articles".to_string()]);
+        assert_eq!(c.questions[1].section, vec!["Articles".to_string()]);
         assert_eq!(c.questions[1].id, new_id);
         c.delete_question(added).unwrap();
         assert_eq!(c.questions.len(), 3);

@@ -379,6 +379,32 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
+/// The text of a footnote citing `cites` (those of the first document cited):
+/// "CMW/C/TJK/CO/2, para. 12.", "CMW/C/TJK/CO/2, paras. 12 and 18." or, when
+/// `ibid` (the previous note cited the same document), "Ibid., para. 35 (b).".
+pub fn citation_note(cites: &[Citation], ibid: bool) -> String {
+    let Some(first) = cites.first() else {
+        return String::new();
+    };
+    let refs: Vec<String> = cites
+        .iter()
+        .filter(|c| c.symbol == first.symbol)
+        .filter_map(|c| c.paragraph.clone())
+        .collect();
+    let head = if ibid { "Ibid." } else { first.symbol.as_str() };
+    let distinct_paras: std::collections::BTreeSet<&str> = refs
+        .iter()
+        .map(|r| r.split(' ').next().unwrap_or(r))
+        .collect();
+    match refs.len() {
+        0 => format!("{}.", head.trim_end_matches('.')),
+        _ if distinct_paras.len() > 1 => {
+            format!("{head}, paras. {}.", format_paragraph_refs(&refs))
+        }
+        _ => format!("{head}, para. {}.", format_paragraph_refs(&refs)),
+    }
+}
+
 impl IssueList {
     /// The footnotes of the list in order: (number, text), numbered from 1 across the
     /// whole list. A citation note repeating the previous note's document reads
@@ -397,29 +423,9 @@ impl IssueList {
                     }
                     (None, Some(first)) => {
                         let symbol = first.symbol.clone();
-                        let refs: Vec<String> = note
-                            .cites
-                            .iter()
-                            .filter(|c| c.symbol == symbol)
-                            .filter_map(|c| c.paragraph.clone())
-                            .collect();
-                        let head = if previous.as_deref() == Some(symbol.as_str()) {
-                            "Ibid.".to_string()
-                        } else {
-                            symbol.clone()
-                        };
+                        let ibid = previous.as_deref() == Some(symbol.as_str());
                         previous = Some(symbol);
-                        let distinct_paras: std::collections::BTreeSet<&str> = refs
-                            .iter()
-                            .map(|r| r.split(' ').next().unwrap_or(r))
-                            .collect();
-                        match refs.len() {
-                            0 => format!("{head}."),
-                            _ if distinct_paras.len() > 1 => {
-                                format!("{head}, paras. {}.", format_paragraph_refs(&refs))
-                            }
-                            _ => format!("{head}, para. {}.", format_paragraph_refs(&refs)),
-                        }
+                        citation_note(&note.cites, ibid)
                     }
                     (None, None) => String::new(),
                 };

@@ -318,6 +318,16 @@ fn roman(n: usize) -> String {
         .unwrap_or_else(|| (n + 1).to_string())
 }
 
+static SECTION_LABEL_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:[IVXLCDM]+|[A-Z])\.\s+").expect("section label pattern"));
+
+/// A section path without the labels [`label_sections`] gives ("II. ", "A. ").
+pub fn unlabelled(path: &[String]) -> Vec<String> {
+    path.iter()
+        .map(|h| SECTION_LABEL_RE.replace(h, "").into_owned())
+        .collect()
+}
+
 /// Numbers the headings of the sections a list uses, as the UN does: roman
 /// numerals for the first level, capital letters for the second (counting only
 /// the sections present), the third level as it is ("Articles 8–15").
