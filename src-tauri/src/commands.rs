@@ -50,6 +50,17 @@ pub struct AppInfo {
     ready: bool,
 }
 
+/// Called once by the UI when the first screen is drawn: the milliseconds since
+/// launch (printed on stderr when `LOI_STARTUP_TIMING` is set).
+#[tauri::command]
+pub fn interactive() -> f64 {
+    let ms = crate::since_launch();
+    if std::env::var_os("LOI_STARTUP_TIMING").is_some() {
+        eprintln!("LOI Drafter: interactive {ms:.0} ms after launch");
+    }
+    ms
+}
+
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
     let guard = state
@@ -294,11 +305,12 @@ pub struct ClipboardContent {
 }
 
 #[tauri::command]
-pub async fn list_for_clipboard(
+pub async fn copy_list(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     name: String,
-) -> CommandResult<ClipboardContent> {
-    with_library(&state, move |lib| {
+) -> CommandResult<()> {
+    let content = with_library(&state, move |lib| {
         let list = drafting::resolve_list(lib, &name)?;
         let opts = Default::default();
         Ok(ClipboardContent {
@@ -308,5 +320,9 @@ pub async fn list_for_clipboard(
                 .to_string(),
         })
     })
-    .await
+    .await?;
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    app.clipboard()
+        .write_html(content.html, Some(content.text))
+        .map_err(|e| payload("clipboard", format!("could not copy: {e}")))
 }

@@ -5,7 +5,9 @@ mod commands;
 mod menus;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use loi_core::library::Library;
 
@@ -14,6 +16,34 @@ use loi_core::library::Library;
 pub struct AppState {
     pub library: Arc<Mutex<Option<Library>>>,
     pub opening_error: Arc<Mutex<Option<loi_core::ErrorPayload>>>,
+}
+
+static LAUNCHED: OnceLock<Instant> = OnceLock::new();
+
+/// Notes the moment the process started (the start-up time is measured from it).
+pub fn mark_launch() {
+    LAUNCHED.get_or_init(Instant::now);
+}
+
+/// Milliseconds since the process started.
+pub fn since_launch() -> f64 {
+    LAUNCHED.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+}
+
+/// Saves the window's size and place 500 ms after it last moved or resized, so a
+/// crash does not lose it (the plugin itself saves only on a clean exit).
+fn remember_window(window: &tauri::Window) {
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+    let mine = GENERATION.fetch_add(1, Ordering::SeqCst) + 1;
+    use tauri::Manager;
+    let app = window.app_handle().clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if GENERATION.load(Ordering::SeqCst) == mine {
+            use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+            let _ = app.save_window_state(StateFlags::all());
+        }
+    });
 }
 
 /// `--db PATH` on the command line, else `LOI_DB`, else the app-data folder.
@@ -44,6 +74,15 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .on_window_event(|window, event| {
+            if matches!(
+                event,
+                tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)
+            ) {
+                remember_window(window);
+            }
+        })
         .manage(state)
         .setup(move |app| {
             app.set_menu(menus::build(app.handle())?)?;
@@ -75,6 +114,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::interactive,
             commands::list_states,
             commands::list_documents,
             commands::recommendations,
@@ -95,7 +135,7 @@ pub fn run() {
             commands::compare,
             commands::export_list,
             commands::export_comparison,
-            commands::list_for_clipboard,
+            commands::copy_list,
         ])
         .run(tauri::generate_context!())
         .expect("error while running LOI Drafter");

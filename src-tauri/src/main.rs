@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    loi_drafter::mark_launch();
     loi_drafter::run()
 }

@@ -21,7 +21,7 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn on_path(program: &str) -> bool {
+pub fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
         .unwrap_or(false)
@@ -58,6 +58,8 @@ pub struct App {
     session: String,
     agent: ureq::Agent,
     pub screenshots: PathBuf,
+    /// The X display the window is on.
+    pub display: String,
     _driver: Guard,
     _xvfb: Option<Guard>,
 }
@@ -90,6 +92,7 @@ impl App {
                 (format!(":{n}"), Some(Guard(child)))
             }
         };
+        let profile = db.parent().unwrap_or(Path::new(".")).join("app-profile");
         let port = free_port();
         let native = free_port();
         let driver = Command::new("tauri-driver")
@@ -101,6 +104,11 @@ impl App {
             ])
             .env("DISPLAY", &display)
             .env("LOI_DB", db)
+            // The window's size and the web storage live beside the test's library,
+            // not in the user's folders; they outlive a restart of the app.
+            .env("XDG_CONFIG_HOME", profile.join("config"))
+            .env("XDG_DATA_HOME", profile.join("data"))
+            .env("XDG_CACHE_HOME", profile.join("cache"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -142,6 +150,7 @@ impl App {
             session,
             agent,
             screenshots,
+            display,
             _driver: driver,
             _xvfb: xvfb,
         }
@@ -229,6 +238,24 @@ impl App {
             Ok(r) => r.into_json::<Value>().ok().map(|v| v["value"].clone()),
             Err(_) => None,
         }
+    }
+
+    /// The window's outer size and place: (x, y, width, height).
+    pub fn window_rect(&self) -> (i64, i64, i64, i64) {
+        let v: Value = self
+            .agent
+            .get(&self.url("/window/rect"))
+            .call()
+            .expect("window rect")
+            .into_json()
+            .expect("window rect JSON");
+        let n = |k: &str| v["value"][k].as_f64().unwrap_or(-1.0).round() as i64;
+        (n("x"), n("y"), n("width"), n("height"))
+    }
+
+    /// Resizes the window.
+    pub fn set_window_size(&self, width: i64, height: i64) {
+        self.post("/window/rect", json!({"width": width, "height": height}));
     }
 
     pub fn type_into(&self, css: &str, text: &str) {

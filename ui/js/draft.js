@@ -2,11 +2,17 @@
 // saved at once by the core (one transaction, one undo step).
 
 import { call } from "./api.js";
-import { el, clear } from "./dom.js";
+import { el, clear, append } from "./dom.js";
 
 const NOTE = "[fn]";
 let current = null; // the DraftView shown
 let onChange = () => {};
+let notesOpenFor = null; // the question whose footnotes are being edited
+let pending = null; // {op, start}: an edit waiting to be shown, for the timings below
+
+// How long each editor action took, from the click to the list shown again
+// (read by the window test and shown in the console with ?timings).
+window.loiTimings = [];
 
 export function setDraftListener(fn) {
   onChange = fn;
@@ -48,12 +54,27 @@ function editableText(q) {
 
 async function edit(op) {
   if (!current) return;
+  pending = pending ?? { op: op.op, start: performance.now() };
   current = await call("edit_draft", { id: current.id, op });
   onChange(current);
 }
 
+// A keystroke's save: nothing is drawn again, so it is timed on its own.
+async function saveTyping(question, text) {
+  if (!current) return;
+  const start = performance.now();
+  current = await call("edit_draft", { id: current.id, op: { op: "edit_text", question, text } });
+  window.loiTimings.push({ op: "edit_text", ms: Math.round((performance.now() - start) * 10) / 10 });
+  onChange(current);
+}
+
+function sectionName(path) {
+  return path.length > 1 ? `${path[path.length - 2]} › ${path[path.length - 1]}` : path[0] ?? "";
+}
+
 export async function undo() {
   if (current && current.can_undo) {
+    pending = { op: "undo", start: performance.now() };
     current = await call("undo_draft", { id: current.id });
     onChange(current);
   }
@@ -61,6 +82,7 @@ export async function undo() {
 
 export async function redo() {
   if (current && current.can_redo) {
+    pending = { op: "redo", start: performance.now() };
     current = await call("redo_draft", { id: current.id });
     onChange(current);
   }
@@ -99,7 +121,7 @@ function questionBlock(q, index, render, report) {
         const text = area.value;
         if (text === saved) return;
         try {
-          await edit({ op: "edit_text", question: q.id, text });
+          await saveTyping(q.id, text);
           saved = text;
           report("Saved");
         } catch (e) {
@@ -143,18 +165,29 @@ function questionBlock(q, index, render, report) {
       startEdit();
     }
   });
-  const tool = (label, title, fn) => el("button", { class: "tool", type: "button", title, "aria-label": `${title} (question ${q.number})`, onclick: async (ev) => { ev.stopPropagation(); try { await fn(); render(); } catch (e) { report(e.message); } } }, label);
+  const run = async (fn) => {
+    try {
+      await fn();
+      render();
+    } catch (e) {
+      report(e.message);
+    }
+  };
+  const tool = (label, title, fn) => el("button", { class: "tool", type: "button", title, "aria-label": `${title} (question ${q.number})`, onclick: (ev) => { ev.stopPropagation(); run(fn); } }, label);
+  const menuButton = el("button", { class: "tool q-menu-button", type: "button", title: "More actions", "aria-label": `More actions for question ${q.number}`, "aria-haspopup": "menu", "aria-expanded": "false" }, "⋯");
+  menuButton.addEventListener("click", (ev) => {
+    ev.stopPropagation();
+    openQuestionMenu(menuButton, q, index, run, startEdit);
+  });
   const tools = el(
     "div",
     { class: "q-tools" },
     tool("↑", "Move up", () => edit({ op: "reorder", question: q.id, to: Math.max(0, index - 1) })),
     tool("↓", "Move down", () => edit({ op: "reorder", question: q.id, to: index + 1 })),
-    tool("⤓", "Merge with next", () => edit({ op: "merge_with_next", question: q.id })),
-    tool("+", "Add question after", () => edit({ op: "add_question", after: q.id, section: null, text: "Please provide information on …" })),
-    q.edited && q.generated ? tool("↺", "Reset to generated", () => edit({ op: "reset_to_generated", question: q.id })) : null,
-    tool("✕", "Delete", () => edit({ op: "delete", question: q.id })),
-  );
-  block.append(el("div", { class: "q-row" }, number, el("div", { class: "q-main" }, body, subitems), tools));
+    tool("¹", "Footnotes", () => { notesOpenFor = notesOpenFor === q.id ? null : q.id; }),
+    menuButton,
+  );  const notes = notesOpenFor === q.id ? notesEditor(q, run, report) : null;
+  block.append(el("div", { class: "q-row" }, number, el("div", { class: "q-main" }, body, subitems, notes), tools));
   if (q.edited) block.classList.add("edited");
   block.addEventListener("dragstart", (ev) => {
     ev.dataTransfer.setData("text/plain", String(q.id));
@@ -174,6 +207,144 @@ function questionBlock(q, index, render, report) {
     }
   });
   return block;
+}
+
+// The per-question menu: every action on a question, reachable by keyboard
+// (arrows move, Enter chooses, Esc closes and returns to the button).
+function openQuestionMenu(button, q, index, run, startEdit) {
+  closeMenus();
+  const menu = el("div", { class: "q-menu", role: "menu", "aria-label": `Question ${q.number}` });
+  // An item that replaces the menu's content (keepOpen) leaves the menu open.
+  const item = (label, fn, attrs = {}, keepOpen = false) =>
+    el("button", { type: "button", role: "menuitem", tabindex: -1, ...attrs, onclick: (ev) => { ev.stopPropagation(); if (!keepOpen) closeMenus(); fn(); } }, label);
+  const main = () => [
+    item("Edit text", startEdit),
+    item("Footnotes and citations…", () => run(async () => { notesOpenFor = q.id; })),
+    item("Move to section…", () => openSections(), {}, true),
+    item("Move up", () => run(() => edit({ op: "reorder", question: q.id, to: Math.max(0, index - 1) }))),
+    item("Move down", () => run(() => edit({ op: "reorder", question: q.id, to: index + 1 }))),
+    item("Add a question after", () => run(() => edit({ op: "add_question", after: q.id, section: null, text: "Please provide information on …" }))),
+    item("Split at the cursor (Ctrl+Enter while editing)", startEdit),
+    item("Merge with the next question", () => run(() => edit({ op: "merge_with_next", question: q.id }))),
+    q.edited && q.generated ? item("Reset to the generated wording", () => run(() => edit({ op: "reset_to_generated", question: q.id }))) : null,
+    item("Delete", () => run(() => edit({ op: "delete", question: q.id })), { class: "danger" }),
+  ];
+  const openSections = () => {
+    append(clear(menu), [
+      el("p", { class: "q-menu-title" }, `Move question ${q.number} to:`),
+      sectionItems(q, (c, attrs) => item(c.path[c.path.length - 1], () => run(() => edit({ op: "move", question: q.id, section: c.path, index: 100000 })), attrs)),
+    ]);
+    focusFirst();
+  };
+  menu.addEventListener("click", (ev) => ev.stopPropagation());
+  append(menu, main());
+  const items = () => [...menu.querySelectorAll("[role=menuitem]:not([disabled])")];
+  const focusFirst = () => items()[0]?.focus();
+  menu.addEventListener("keydown", (ev) => {
+    const list = items();
+    const at = list.indexOf(document.activeElement);
+    if (ev.key === "ArrowDown") list[(at + 1) % list.length]?.focus();
+    else if (ev.key === "ArrowUp") list[(at - 1 + list.length) % list.length]?.focus();
+    else if (ev.key === "Home") list[0]?.focus();
+    else if (ev.key === "End") list[list.length - 1]?.focus();
+    else if (ev.key === "Escape" || ev.key === "Tab") {
+      closeMenus();
+      button.focus();
+    } else return;
+    ev.preventDefault();
+  });
+  button.setAttribute("aria-expanded", "true");
+  button.closest(".question").append(menu);
+  focusFirst();
+  setTimeout(() => document.addEventListener("click", closeMenus, { once: true }), 0);
+}
+
+// The committee's sections as a menu: headings that only group others are shown
+// as labels, the sections themselves as items (dimmed when the draft has no
+// question there yet; the question's own section disabled).
+function sectionItems(q, makeItem) {
+  const out = [];
+  let previous = [];
+  for (const c of current.section_choices) {
+    const parents = c.path.slice(0, -1);
+    parents.forEach((h, level) => {
+      if (previous[level] !== h || parents.slice(0, level).some((x, k) => x !== previous[k])) {
+        out.push(el("p", { class: `q-menu-group depth-${level}`, role: "presentation" }, h));
+      }
+    });
+    previous = c.path;
+    const here = c.path.join("\u0000") === q.section_path.join("\u0000");
+    out.push(
+      makeItem(c, {
+        class: `section-choice depth-${c.path.length - 1}${c.used ? "" : " unused"}`,
+        "aria-current": here ? "true" : null,
+        disabled: here,
+        title: c.path.join(" › "),
+      }),
+    );
+  }
+  return out;
+}
+
+function closeMenus() {
+  for (const m of document.querySelectorAll(".q-menu")) m.remove();
+  for (const b of document.querySelectorAll(".q-menu-button[aria-expanded=true]")) b.setAttribute("aria-expanded", "false");
+}
+
+// A new footnote starts as the citation of the recommendation the question asks about.
+function newNoteText(q) {
+  const c = q.sources[0];
+  if (!c) return "Footnote text.";
+  return c.paragraph ? `${c.symbol}, para. ${c.paragraph}.` : `${c.symbol}.`;
+}
+
+// The footnotes of a question as the rapporteur writes them: one line each,
+// citations in full ("CMW/C/TJK/CO/2, para. 12."; the list prints "Ibid." where
+// it belongs). Saved when a line is left or Enter is pressed.
+function notesEditor(q, run, report) {
+  const box = el("div", { class: "notes-editor", role: "group", "aria-label": `Footnotes of question ${q.number}` });
+  const rows = el("ol", { class: "note-rows" });
+  const inputs = [];
+  const save = (extra = []) => {
+    const texts = inputs.map((i) => i.value).concat(extra);
+    const unchanged = extra.length === 0 && texts.length === q.notes.length && texts.every((t, i) => t === q.notes[i].written);
+    if (unchanged) return;
+    run(() => edit({ op: "set_note_texts", question: q.id, notes: texts })).then(() => report("Footnotes saved"));
+  };
+  q.notes.forEach((n, i) => {
+    const input = el("input", { type: "text", class: "note-input document-text", value: n.written, "aria-label": `Footnote ${n.number}`, spellcheck: "false" });
+    input.addEventListener("change", () => save());
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        input.blur();
+      }
+    });
+    inputs.push(input);
+    rows.append(
+      el(
+        "li",
+        { value: n.number },
+        input,
+        el("button", { class: "link", type: "button", "aria-label": `Remove footnote ${n.number}`, onclick: () => run(() => edit({ op: "remove_note", question: q.id, index: i })) }, "Remove"),
+      ),
+    );
+  });
+  const sources = q.sources.length
+    ? el("p", { class: "muted sources" }, "Asks about: ", q.sources.map((c) => `${c.symbol}${c.paragraph ? `, para. ${c.paragraph}` : ""}`).join("; "))
+    : el("p", { class: "muted sources" }, "Written by hand: not linked to a recommendation.");
+  box.append(
+    el("p", { class: "notes-title" }, q.notes.length ? "Footnotes (as written in full; “Ibid.” is set when the list is printed)" : "No footnotes."),
+    rows,
+    el(
+      "div",
+      { class: "form-actions" },
+      el("button", { class: "button", type: "button", onclick: () => save([newNoteText(q)]) }, "Add a footnote"),
+      el("button", { class: "button", type: "button", onclick: () => run(async () => { notesOpenFor = null; }) }, "Done"),
+    ),
+    sources,
+  );
+  return box;
 }
 
 function sidePanel(v, report, render) {
@@ -237,7 +408,20 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     section = q.section;
     list.append(questionBlock(q, i, render, report));
   });
-  list.append(el("button", { class: "button add-end", type: "button", onclick: async () => { await edit({ op: "add_question", after: null, section: null, text: "Please provide information on …" }); render(); } }, "Add a question"));
+  const where = el(
+    "select",
+    { id: "add-section", "aria-label": "Section of the new question" },
+    v.section_choices.map((c, i) => el("option", { value: String(i), selected: i === v.section_choices.findLastIndex((x) => x.used) }, `${"\u00a0\u00a0\u00a0".repeat(c.path.length - 1)}${c.path[c.path.length - 1]}`)),
+  );
+  list.append(
+    el(
+      "div",
+      { class: "add-end" },
+      el("button", { class: "button", type: "button", id: "add-question", onclick: async () => { const c = v.section_choices[Number(where.value)]; await edit({ op: "add_question", after: null, section: c ? c.path : null, text: "Please provide information on …" }); render(); } }, "Add a question"),
+      el("span", { class: "muted" }, " in "),
+      where,
+    ),
+  );
   if (v.footnotes.length) {
     list.append(el("hr", { class: "notes-rule" }), el("ol", { class: "footnotes" }, v.footnotes.map((f) => el("li", { value: f.number }, f.text))));
   }
@@ -251,6 +435,10 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     el("button", { class: "button primary", type: "button", id: "export-draft", onclick: () => exportDraft(report) }, "Export…"),
   );
   panel.append(toolbar, el("div", { class: "split" }, list, sidePanel(v, report, render)));
+  if (pending) {
+    window.loiTimings.push({ op: pending.op, ms: Math.round((performance.now() - pending.start) * 10) / 10 });
+    pending = null;
+  }
 }
 
 export async function exportDraft(report) {
@@ -266,11 +454,11 @@ export async function exportDraft(report) {
 
 export async function copyDraft(report) {
   if (!current) return;
-  const c = await call("list_for_clipboard", { name: `draft:${current.id}` });
+  // The app writes the system clipboard itself: HTML for Word, plain text for the rest.
   try {
-    await navigator.clipboard.write([new ClipboardItem({ "text/html": new Blob([c.html], { type: "text/html" }), "text/plain": new Blob([c.text], { type: "text/plain" }) })]);
-  } catch {
-    await navigator.clipboard.writeText(c.text);
+    await call("copy_list", { name: `draft:${current.id}` });
+    report("Copied the list (rich text and plain text)");
+  } catch (e) {
+    report(`Not copied: ${e.message}`);
   }
-  report("Copied the list");
 }

@@ -19,7 +19,7 @@ use crate::parse;
 use crate::symbols;
 
 /// The app's identifier, as in tauri.conf.json: names its data folder.
-pub const APP_IDENTIFIER: &str = "org.loidrafter.app";
+pub const APP_IDENTIFIER: &str = "org.loidrafter.desktop";
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
