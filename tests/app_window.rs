@@ -14,6 +14,19 @@ fn app_binary() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_loi-drafter"))
 }
 
+/// Every control on screen has a name a screen reader can say (its label, its
+/// text, `aria-label` or a title); returns the ones that do not.
+const UNNAMED_CONTROLS: &str = "const named = (e) => (e.getAttribute('aria-label') || '').trim() || (e.getAttribute('aria-labelledby') && (document.getElementById(e.getAttribute('aria-labelledby')) || {}).textContent) || (e.labels && [...e.labels].map(l => l.textContent).join('').trim()) || (!['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName) && e.textContent.trim()) || e.getAttribute('title'); return [...document.querySelectorAll('button, input, select, textarea, a[href], [role=button], [role=tab], [role=menuitem], [role=option], [tabindex]')].filter(e => e.getClientRects().length > 0).filter(e => !named(e)).map(e => e.outerHTML.slice(0, 160));";
+
+fn assert_accessible(app: &App, view: &str) {
+    let unnamed = app.exec(UNNAMED_CONTROLS, json!([]));
+    assert_eq!(
+        unnamed,
+        json!([]),
+        "controls without a name in the {view} view"
+    );
+}
+
 /// One app at a time: it is a single-instance app.
 static ONE_WINDOW: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
@@ -71,6 +84,7 @@ fn the_app_window() {
     app.click("#states .state:nth-child(1)");
     app.wait_for("return document.querySelectorAll('table.documents tbody tr').length === 3 && document.body.innerText.includes('CMW/C/KGZ/CO/2')", "Kyrgyzstan's documents");
     app.screenshot("library");
+    assert_accessible(&app, "library");
 
     // Recommendations of Kyrgyzstan: paragraph 30's history.
     app.click("#tab-recommendations");
@@ -87,6 +101,7 @@ fn the_app_window() {
     assert!(panel.contains("Follow-up letter 2018-09-13"), "{panel}");
     assert!(panel.contains("Marked for follow-up"), "{panel}");
     app.screenshot("recommendations");
+    assert_accessible(&app, "recommendations");
 
     // Keyboard: Ctrl+1 goes back to the library.
     app.exec(
@@ -145,23 +160,29 @@ fn the_app_window() {
     // Import a document by the path the file dialog would return.
     let extra = dir.path().join("Philippines CO3.docx");
     std::fs::write(&extra, loi_core::fixtures::concluding_observations_docx()).unwrap();
+    let broken = dir.path().join("broken.docx");
+    std::fs::write(&broken, b"PK\x03\x04 not really a Word file").unwrap();
     app.exec(
         "window.loiImportPaths(arguments[0])",
-        json!([[extra.to_str().unwrap()]]),
+        json!([[extra.to_str().unwrap(), broken.to_str().unwrap()]]),
     );
     let sheet = app
         .wait_for(
-            "const s = document.getElementById('sheet'); return !s.hidden && s.innerText",
+            "const s = document.getElementById('sheet'); return !s.hidden && !document.getElementById('sheet-close').disabled && s.innerText",
             "the import results",
         )
         .as_str()
         .unwrap_or("")
         .to_string();
     assert!(
-        sheet.contains("Philippines CO3.docx") && sheet.contains("imported"),
+        sheet.contains("Philippines CO3.docx — imported")
+            && sheet.contains("broken.docx — error")
+            && sheet.contains("1 of 2 imported"),
         "{sheet}"
     );
+    std::thread::sleep(std::time::Duration::from_millis(300)); // let the last frame paint
     app.screenshot("import-sheet");
+    assert_accessible(&app, "import sheet");
     app.click("#sheet-close");
     app.wait_for("return [...document.querySelectorAll('#states .state')].some(e => e.textContent.includes('Senegal'))", "Senegal in the rail");
 
@@ -260,6 +281,7 @@ fn the_app_window() {
     app.wait_for("return [...document.querySelectorAll('.question .q-body')].some(b => b.textContent.startsWith('and its budget.'))", "the second half");
     app.exec("document.getElementById('tab-draft').click()", json!([]));
     app.screenshot("draft-edited");
+    assert_accessible(&app, "draft");
 
     // Footnotes are edited as written in full; the list prints "Ibid." where it belongs.
     app.exec("document.querySelectorAll('.question')[1].querySelector('.tool[title=\"Footnotes\"]').click()", json!([]));
@@ -289,6 +311,7 @@ fn the_app_window() {
         "a second footnote",
     );
     app.screenshot("draft-footnotes");
+    assert_accessible(&app, "draft (footnotes)");
     app.exec("[...document.querySelectorAll('.notes-editor button')].find(b => b.textContent === 'Done').click()", json!([]));
     app.wait_for(
         "return !document.querySelector('.notes-editor')",
@@ -319,6 +342,7 @@ fn the_app_window() {
         "the sections",
     );
     app.screenshot("draft-move-menu");
+    assert_accessible(&app, "draft (section menu)");
     app.exec("[...document.querySelectorAll('.q-menu .section-choice')].find(b => b.textContent === 'Articles 32 and 33').click()", json!([]));
     app.wait_for(
         &format!("const h = [...document.querySelectorAll('.page .section')].find(h => h.textContent === 'Articles 32 and 33'); const q = h && h.nextElementSibling; return q && q.classList.contains('question') && q.querySelector('.q-body').textContent.slice(0, 50) === {last}"),
@@ -396,6 +420,7 @@ fn the_app_window() {
         .to_string();
     assert!(summary.starts_with("kept "), "{summary}");
     app.screenshot("compare");
+    assert_accessible(&app, "compare");
     // The window's size is kept (saved shortly after it changes, not only on a clean exit).
     app.set_window_size(1100, 760);
     std::thread::sleep(std::time::Duration::from_millis(1500));

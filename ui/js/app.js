@@ -150,43 +150,71 @@ function selectState(code, focus = false) {
 }
 
 // Import: files from the dialog or dropped on the window; a sheet lists each result.
+// Imports files one by one (each in its own transaction), showing progress and
+// each file's result as it comes.
 async function importPaths(paths) {
   if (!paths || !paths.length) return;
-  setStatus(`Importing ${paths.length} file${paths.length === 1 ? "" : "s"}…`);
+  const results = [];
+  const list = showImportSheet(results, paths.length);
+  for (const [i, path] of paths.entries()) {
+    const name = path.split(/[\\/]/).pop();
+    setStatus(`Importing ${i + 1} of ${paths.length}: ${name}…`);
+    list.progress(i, paths.length, name);
+    try {
+      const [result] = await call("import_files", { paths: [path] });
+      results.push(result);
+    } catch (e) {
+      results.push({ file: name, error: { code: e.code ?? "error", message: e.message } });
+    }
+    list.add(results[results.length - 1]);
+  }
+  list.done();
   try {
-    const results = await call("import_files", { paths });
-    showImportSheet(results);
     await refreshStates();
     const first = results.find((r) => r.outcome)?.outcome.document;
     if (first?.state?.code) state.code = first.state.code;
     renderStates();
     refresh();
-    const ok = results.filter((r) => r.outcome).length;
-    setStatus(`Imported ${ok} of ${results.length}`);
   } catch (e) {
     showError(e);
   }
+  const ok = results.filter((r) => r.outcome).length;
+  setStatus(`Imported ${ok} of ${results.length}`);
 }
 
-function showImportSheet(results) {
+function resultItem(r) {
+  const status = r.error ? "error" : r.outcome.status === "imported" ? "imported" : "already in library";
+  const detail = r.error ? r.error.message : `${r.outcome.document.symbol ?? "(no symbol)"} · ${r.outcome.document.kind.replaceAll("_", " ")}`;
+  const warnings = r.outcome?.warnings ?? [];
+  return el("li", { class: `result ${r.error ? "error" : "ok"}` }, el("strong", {}, r.file), " — ", el("span", { class: "result-status" }, status), el("div", { class: "muted" }, detail), warnings.map((w) => el("div", { class: "warning" }, w)));
+}
+
+function showImportSheet(results, total) {
   const sheet = document.getElementById("sheet");
   clear(sheet);
-  sheet.append(
-    el("h2", { id: "sheet-title" }, "Import"),
-    el(
-      "ul",
-      { class: "import-results" },
-      results.map((r) => {
-        const status = r.error ? "error" : r.outcome.status === "imported" ? "imported" : "already in library";
-        const detail = r.error ? r.error.message : `${r.outcome.document.symbol ?? "(no symbol)"} · ${r.outcome.document.kind.replaceAll("_", " ")}`;
-        const warnings = r.outcome?.warnings ?? [];
-        return el("li", { class: `result ${r.error ? "error" : "ok"}` }, el("strong", {}, r.file), " — ", el("span", { class: "result-status" }, status), el("div", { class: "muted" }, detail), warnings.map((w) => el("div", { class: "warning" }, w)));
-      }),
-    ),
-    el("button", { class: "button primary", type: "button", id: "sheet-close", onclick: () => { sheet.hidden = true; } }, "Close"),
-  );
+  const progress = el("progress", { id: "import-progress", max: String(total), value: "0", "aria-label": "Import progress" });
+  const line = el("p", { class: "muted", id: "import-line", "aria-live": "polite" }, "");
+  const list = el("ul", { class: "import-results" }, results.map(resultItem));
+  const close = el("button", { class: "button primary", type: "button", id: "sheet-close", disabled: true, onclick: () => { sheet.hidden = true; } }, "Close");
+  sheet.append(el("h2", { id: "sheet-title" }, total === 1 ? "Importing 1 file" : `Importing ${total} files`), progress, line, list, close);
   sheet.hidden = false;
-  document.getElementById("sheet-close").focus();
+  return {
+    progress(i, n, name) {
+      progress.value = i;
+      line.textContent = `${i + 1} of ${n}: ${name}`;
+    },
+    add(r) {
+      list.append(resultItem(r));
+      progress.value = list.children.length;
+    },
+    done() {
+      const ok = results.filter((r) => r.outcome).length;
+      sheet.querySelector("#sheet-title").textContent = "Import";
+      line.textContent = `${ok} of ${results.length} imported or already in the library.`;
+      close.disabled = false;
+      close.focus();
+    },
+  };
 }
 
 async function chooseFiles() {

@@ -82,8 +82,8 @@ export async function renderRecommendations(panel, code, isCurrent = () => true,
   const text = el("input", { type: "search", placeholder: "Filter by words", "aria-label": "Filter by words", value: filters.text, id: "filter-text" });
   text.addEventListener("change", () => { filters.text = text.value; rerender(); });
   const visible = recs.filter(matches);
-  const setAll = (on) => {
-    for (const r of visible) {
+  const setAll = (on, among = visible) => {
+    for (const r of among) {
       for (const s of r.subparagraphs) selected.delete(`${r.number} (${s.label})`);
       if (on) selected.add(r.number);
       else selected.delete(r.number);
@@ -104,8 +104,8 @@ export async function renderRecommendations(panel, code, isCurrent = () => true,
       el("label", {}, followUp, " follow-up only"),
       el("label", {}, repeated, " repeated only"),
       text,
-      el("button", { class: "link", type: "button", onclick: () => setAll(true) }, "Select all"),
-      el("button", { class: "link", type: "button", onclick: () => setAll(false) }, "none"),
+      el("button", { class: "link", type: "button", id: "select-all", "aria-label": "Select all recommendations shown", onclick: () => setAll(true) }, "Select all"),
+      el("button", { class: "link", type: "button", id: "select-none", "aria-label": "Select none of the recommendations shown", onclick: () => setAll(false) }, "none"),
     ),
     el("div", { class: "draft-controls" }, kind, style, el("label", {}, split, " one question per sub-paragraph"), draftButton),
   );
@@ -126,6 +126,8 @@ export async function renderRecommendations(panel, code, isCurrent = () => true,
           "h2",
           { class: "cluster" },
           cluster ?? "",
+          " ",
+          el("button", { class: "link cluster-select", type: "button", "aria-label": `Select all of ${cluster ?? "this cluster"}`, onclick: () => setAll(asked < inCluster.length, inCluster) }, asked < inCluster.length ? "select all" : "select none"),
           " ",
           el("span", { class: "coverage-bar", title: `${asked} of ${inCluster.length} selected`, role: "img", "aria-label": `${asked} of ${inCluster.length} selected` }, el("span", { class: "coverage-fill", dataset: { pct: String(Math.round((100 * asked) / inCluster.length)) } })),
         ),
