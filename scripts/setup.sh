@@ -8,7 +8,7 @@ profile="${1:-app}"
 
 app_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config libxdo-dev libssl-dev
               libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb webkit2gtk-driver xclip libreoffice-writer-nogui poppler-utils imagemagick)
+test_packages=(xvfb webkit2gtk-driver xclip dbus-daemon libreoffice-writer-nogui poppler-utils imagemagick)
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 

@@ -610,3 +610,86 @@ fn speed_with_two_thousand_documents() {
         "an editor action took {slowest} ms ({build} build): {timings}"
     );
 }
+
+/// A second launch hands over to the window already open and exits (the
+/// single-instance plugin talks over the session D-Bus, as on any Linux desktop;
+/// the test starts a private bus). Both launches run without WebDriver, which
+/// does not run under a session bus here.
+#[test]
+fn a_second_launch_hands_over_to_the_first() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    if !tools_present() {
+        return;
+    }
+    if !support::webdriver::on_path("dbus-daemon") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "dbus-daemon is needed to check the single instance"
+        );
+        eprintln!("skipped: no dbus-daemon");
+        return;
+    }
+    let _one = ONE_WINDOW.lock().unwrap_or_else(|e| e.into_inner());
+    let mut bus = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a session bus");
+    // The bus's output stays open while it runs (closing it would end the bus).
+    let mut bus_out = std::io::BufReader::new(bus.stdout.take().expect("bus address"));
+    let mut address = String::new();
+    std::io::BufRead::read_line(&mut bus_out, &mut address).expect("read the bus address");
+    let bus = support::webdriver::Guard(bus);
+    let (display, _xvfb) = support::webdriver::x_display();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let launch = || {
+        Command::new(app_binary())
+            .args(["--db", db.to_str().unwrap()])
+            .env("DISPLAY", &display)
+            .env("DBUS_SESSION_BUS_ADDRESS", address.trim())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("launch the app")
+    };
+    let exited_within = |child: &mut std::process::Child, limit: Duration| {
+        let started = Instant::now();
+        loop {
+            if let Some(s) = child.try_wait().expect("the app") {
+                return Some(s);
+            }
+            if started.elapsed() > limit {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let mut first = support::webdriver::Guard(launch());
+    // The first one opens its library and stays.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !db.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        exited_within(&mut first.0, Duration::from_secs(2)).is_none(),
+        "the first launch should keep running"
+    );
+    let mut second = support::webdriver::Guard(launch());
+    let status = exited_within(&mut second.0, Duration::from_secs(15));
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "the second launch should exit at once, handing over to the first ({status:?})"
+    );
+    assert!(
+        exited_within(&mut first.0, Duration::from_millis(500)).is_none(),
+        "the first launch should still run"
+    );
+    drop(bus);
+    drop(bus_out);
+}

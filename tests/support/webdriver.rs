@@ -43,12 +43,40 @@ pub fn missing_tools() -> Option<String> {
 }
 
 /// Kills a child process when dropped.
-struct Guard(Child);
+pub struct Guard(pub Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// The X display to use: `$DISPLAY`, else a new Xvfb (stopped when the guard drops).
+pub fn x_display() -> (String, Option<Guard>) {
+    match std::env::var("DISPLAY") {
+        Ok(d) if !d.is_empty() => (d, None),
+        _ => {
+            let n = (90..200)
+                .find(|n| {
+                    !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                        && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                })
+                .expect("a free X display");
+            let child = Command::new("Xvfb")
+                .arg(format!(":{n}"))
+                .args(["-screen", "0", "1440x900x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start Xvfb");
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && Instant::now() < deadline
+            {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            (format!(":{n}"), Some(Guard(child)))
+        }
     }
 }
 
@@ -67,32 +95,13 @@ pub struct App {
 impl App {
     /// Starts the app binary with the library at `db`.
     pub fn start(app: &Path, db: &Path) -> App {
-        let (display, xvfb) = match std::env::var("DISPLAY") {
-            Ok(d) if !d.is_empty() => (d, None),
-            _ => {
-                let n = (90..200)
-                    .find(|n| {
-                        !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                            && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-                    })
-                    .expect("a free X display");
-                let child = Command::new("Xvfb")
-                    .arg(format!(":{n}"))
-                    .args(["-screen", "0", "1440x900x24", "-nolisten", "tcp"])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .expect("start Xvfb");
-                let deadline = Instant::now() + Duration::from_secs(10);
-                while !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                    && Instant::now() < deadline
-                {
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-                (format!(":{n}"), Some(Guard(child)))
-            }
-        };
-        let profile = db.parent().unwrap_or(Path::new(".")).join("app-profile");
+        App::start_with_env(app, db, &[])
+    }
+
+    /// Starts the app binary with the library at `db` and more environment variables.
+    pub fn start_with_env(app: &Path, db: &Path, env: &[(&str, &str)]) -> App {
+        let (display, xvfb) = x_display();
+        let profile = App::profile_dir(db);
         let port = free_port();
         let native = free_port();
         let driver = Command::new("tauri-driver")
@@ -109,8 +118,18 @@ impl App {
             .env("XDG_CONFIG_HOME", profile.join("config"))
             .env("XDG_DATA_HOME", profile.join("data"))
             .env("XDG_CACHE_HOME", profile.join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .envs(env.iter().copied())
+            .stdout(if std::env::var_os("LOI_WEBDRIVER_LOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
+            // LOI_WEBDRIVER_LOG=1 shows what the driver and the app print.
+            .stderr(if std::env::var_os("LOI_WEBDRIVER_LOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("start tauri-driver");
         let driver = Guard(driver);
@@ -154,6 +173,11 @@ impl App {
             _driver: driver,
             _xvfb: xvfb,
         }
+    }
+
+    /// Where the app keeps its window size and web storage in the tests.
+    pub fn profile_dir(db: &Path) -> PathBuf {
+        db.parent().unwrap_or(Path::new(".")).join("app-profile")
     }
 
     fn url(&self, path: &str) -> String {
