@@ -420,6 +420,27 @@ fn the_app_window() {
         .to_string();
     assert!(summary.starts_with("kept "), "{summary}");
     app.screenshot("compare");
+    // Compare with a file on disk (the seed list itself), read on the fly.
+    let seed_list = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .read_dir()
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("003"))
+        })
+        .expect("seed 003");
+    app.exec(
+        "window.loiCompareFile(arguments[0])",
+        json!([seed_list.to_str().unwrap()]),
+    );
+    let from_file = app
+        .wait_for("const s = document.getElementById('compare-summary'); const o = document.getElementById('compare-old'); return s && o.selectedOptions[0].textContent.startsWith('File: 003') && s.textContent", "the comparison with a file")
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(from_file, summary, "the file reads as the stored list does");
     assert_accessible(&app, "compare");
     // The window's size is kept (saved shortly after it changes, not only on a clean exit).
     app.set_window_size(1100, 760);

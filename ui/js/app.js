@@ -5,7 +5,7 @@ import { el, clear } from "./dom.js";
 import { renderLibrary, renderSearch } from "./library.js";
 import { renderRecommendations } from "./recommendations.js";
 import { renderDraft, loadDraft, undo, redo, setDraftListener, currentDraft, clearDraft, exportDraft } from "./draft.js";
-import { renderCompare } from "./compare.js";
+import { renderCompare, compareWithFile } from "./compare.js";
 
 const state = { code: null, states: [], view: "library" };
 const VIEWS = ["library", "recommendations", "draft", "compare"];
@@ -327,7 +327,11 @@ async function start() {
   }
 }
 
-// For the end-to-end tests: import the files a dialog would have returned.
+// For the end-to-end tests: what the file dialogs would have returned.
 window.loiImportPaths = importPaths;
+window.loiCompareFile = (path) => {
+  compareWithFile(path);
+  selectView("compare");
+};
 
 start();

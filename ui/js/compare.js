@@ -5,6 +5,16 @@ import { call } from "./api.js";
 import { el, clear } from "./dom.js";
 
 let chosen = { old: null, new: null };
+// Files chosen to compare (read on the fly, not added to the library).
+const files = [];
+
+// Adds a file as a list to compare and puts it on the left.
+export function compareWithFile(path) {
+  if (!path) return;
+  const name = path.split(/[\\/]/).pop();
+  if (!files.some((f) => f.name === path)) files.push({ name: path, label: `File: ${name}` });
+  chosen.old = path;
+}
 
 function row(item) {
   const side = (which) => {
@@ -23,12 +33,15 @@ function row(item) {
 }
 
 export async function renderCompare(panel, code, report, isCurrent = () => true) {
-  const lists = await call("comparable_lists", { code });
+  const lists = (await call("comparable_lists", { code })).concat(files);
   if (!isCurrent()) return;
   clear(panel);
   panel.append(el("h1", { class: "view-title" }, "Compare"));
   if (lists.length < 2) {
-    panel.append(el("p", { class: "empty" }, "Compare needs two lists: a list of issues in the library, a draft or a saved version."));
+    panel.append(
+      el("p", { class: "empty" }, "Compare needs two lists: a list of issues in the library, a draft, a saved version or a file."),
+      el("button", { class: "button", type: "button", id: "compare-file", onclick: async () => { const path = await chooseFile(); if (path) { compareWithFile(path); renderCompare(panel, code, report); } } }, "Compare with a file…"),
+    );
     return;
   }
   const names = lists.map((l) => l.name);
@@ -48,6 +61,7 @@ export async function renderCompare(panel, code, report, isCurrent = () => true)
       { class: "compare-pickers" },
       el("label", {}, "Left ", select("old", "Left list")),
       el("label", {}, "Right ", select("new", "Right list")),
+      el("button", { class: "button", type: "button", id: "compare-file", onclick: async () => { const path = await chooseFile(); if (path) { compareWithFile(path); renderCompare(panel, code, report); } } }, "Compare with a file…"),
       el("button", { class: "button", type: "button", id: "export-comparison", onclick: () => exportComparison(report) }, "Export as tracked changes…"),
     ),
   );
@@ -58,6 +72,13 @@ export async function renderCompare(panel, code, report, isCurrent = () => true)
     el("p", { class: "compare-summary", id: "compare-summary" }, `kept ${s.kept} · changed ${s.changed} · added ${s.added} · removed ${s.removed} · moved ${s.moved}`),
     el("table", { class: "compare" }, el("tbody", {}, d.items.map(row))),
   );
+}
+
+async function chooseFile() {
+  const dialog = window.__TAURI__?.dialog;
+  if (!dialog) return null;
+  const picked = await dialog.open({ multiple: false, filters: [{ name: "Lists of issues", extensions: ["docx", "pdf", "txt", "md"] }] });
+  return Array.isArray(picked) ? picked[0] : picked;
 }
 
 async function exportComparison(report) {
