@@ -186,6 +186,48 @@ fn the_app_window() {
     app.click("#sheet-close");
     app.wait_for("return [...document.querySelectorAll('#states .state')].some(e => e.textContent.includes('Senegal'))", "Senegal in the rail");
 
+    // Correct an inferred value of the imported document: the cycle.
+    app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'SEN').click()", json!([]));
+    app.click("#tab-library");
+    app.wait_for(
+        "return document.querySelectorAll('table.documents tbody tr').length === 1",
+        "Senegal's document",
+    );
+    app.exec(
+        "document.querySelector('table.documents button[title=\"Correct the metadata\"]').click()",
+        json!([]),
+    );
+    app.wait_for(
+        "return document.querySelector('form.metadata-form input[name=cycle]')",
+        "the metadata form",
+    );
+    app.exec("const f = document.querySelector('form.metadata-form'); f.querySelector('input[name=cycle]').value = '4'; f.requestSubmit();", json!([]));
+    app.wait_for(
+        "return !document.querySelector('form.metadata-form') && document.querySelector('table.documents tbody tr td.num').textContent === '4'",
+        "the corrected cycle",
+    );
+    // Delete a document, after confirming.
+    app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'MEX').click()", json!([]));
+    app.wait_for(
+        "return document.querySelectorAll('table.documents tbody tr').length === 1 && document.body.innerText.includes('hostile.txt')",
+        "Mexico's document",
+    );
+    app.exec(
+        "document.querySelector('table.documents button.danger').click()",
+        json!([]),
+    );
+    app.wait_for(
+        "return document.querySelector('[role=alertdialog] #confirm-delete')",
+        "the confirmation",
+    );
+    app.screenshot("delete-confirmation");
+    assert_accessible(&app, "library (confirmation)");
+    app.click("#confirm-delete");
+    app.wait_for(
+        "return ![...document.querySelectorAll('#states .state')].some(e => e.dataset.code === 'MEX')",
+        "Mexico gone from the rail",
+    );
+
     // Draft a LOIPR for Tajikistan from all its recommendations.
     app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'TJK').click()", json!([]));
     app.click("#tab-recommendations");
@@ -420,6 +462,27 @@ fn the_app_window() {
         .to_string();
     assert!(summary.starts_with("kept "), "{summary}");
     app.screenshot("compare");
+    // The comparison as Word tracked changes, through the command the save dialog leads to.
+    let tracked = dir.path().join("comparison.docx");
+    let written = app.exec_async(
+        "const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke('export_comparison', {old: document.getElementById('compare-old').value, new: document.getElementById('compare-new').value, path: arguments[0], author: 'Rapporteur'}).then(() => done('ok'), e => done('error: ' + e.message));",
+        json!([tracked.to_str().unwrap()]),
+    );
+    assert_eq!(written, json!("ok"));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&tracked).unwrap()).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.contains("<w:ins ")
+            && document.contains("<w:del ")
+            && document.contains("w:author=\"Rapporteur\""),
+        "tracked changes in the comparison"
+    );
+
     // Compare with a file on disk (the seed list itself), read on the fly.
     let seed_list = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("seeds")

@@ -140,3 +140,77 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("error while running LOI Drafter");
 }
+
+#[cfg(test)]
+mod tests {
+    //! The app allows nothing remote and parses no document text as HTML.
+
+    use std::path::Path;
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn the_content_security_policy_allows_nothing_remote() {
+        let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+        let csp = conf["app"]["security"]["csp"].as_str().unwrap();
+        for directive in csp.split(';').map(str::trim).filter(|d| !d.is_empty()) {
+            let mut words = directive.split_whitespace();
+            let name = words.next().unwrap();
+            for source in words {
+                let allowed = matches!(
+                    source,
+                    "'self'" | "'none'" | "data:" | "ipc:" | "http://ipc.localhost"
+                );
+                assert!(allowed, "{name} allows {source}");
+            }
+        }
+        assert!(csp.contains("default-src 'self'"));
+        assert!(csp.contains("object-src 'none'"));
+    }
+
+    #[test]
+    fn the_window_may_call_only_the_apps_commands_and_file_dialogs() {
+        let caps: serde_json::Value =
+            serde_json::from_str(&read("capabilities/default.json")).unwrap();
+        let allowed = [
+            "core:event:default",
+            "dialog:allow-open",
+            "dialog:allow-save",
+            "dialog:allow-message",
+            "dialog:allow-ask",
+        ];
+        for p in caps["permissions"].as_array().unwrap() {
+            let p = p.as_str().unwrap_or_default();
+            assert!(allowed.contains(&p), "unexpected permission {p}");
+        }
+    }
+
+    #[test]
+    fn the_pages_load_nothing_remote_and_parse_no_html() {
+        let mut files = vec!["ui/index.html".to_string(), "ui/css/app.css".to_string()];
+        for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/js")).unwrap() {
+            files.push(format!(
+                "ui/js/{}",
+                e.unwrap().file_name().to_string_lossy()
+            ));
+        }
+        for f in files {
+            let text = read(&f);
+            for bad in [
+                "http://",
+                "https://",
+                "innerHTML",
+                "outerHTML",
+                "insertAdjacentHTML",
+                "document.write",
+                "eval(",
+                "new Function",
+            ] {
+                assert!(!text.contains(bad), "{f} contains {bad}");
+            }
+        }
+    }
+}
