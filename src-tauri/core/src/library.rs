@@ -75,6 +75,18 @@ const MIGRATIONS: &[&str] = &[
     ",
     crate::drafts::MIGRATION_SQL,
     crate::drafts::TYPING_MIGRATION_SQL,
+    // The search index reads the paragraphs' text from `paragraphs` instead of
+    // keeping a copy of its own (an import writes the text once less).
+    "
+    DROP TABLE paragraph_search;
+    CREATE VIRTUAL TABLE paragraph_search USING fts5(
+        text,
+        content = 'paragraphs',
+        content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO paragraph_search (paragraph_search) VALUES ('rebuild');
+    ",
 ];
 
 /// Metadata the user states, overriding what was inferred.
@@ -746,8 +758,10 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentSummary> {
 }
 
 fn delete_rows(tx: &Transaction, id: i64) -> Result<usize> {
+    // The index is told which text leaves it (it keeps no copy to look it up).
     tx.execute(
-        "DELETE FROM paragraph_search WHERE rowid IN (SELECT id FROM paragraphs WHERE document_id = ?1)",
+        "INSERT INTO paragraph_search (paragraph_search, rowid, text)
+         SELECT 'delete', id, text FROM paragraphs WHERE document_id = ?1",
         params![id],
     )?;
     Ok(tx.execute("DELETE FROM documents WHERE id = ?1", params![id])?)
@@ -843,6 +857,31 @@ mod tests {
     const CO: &str = "Concluding observations on the second periodic report of Mexico\n\nC. Principal subjects of concern and recommendations\n\n1. General measures of implementation (arts. 73 and 84)\n\nTrafficking in persons\n\n10. The Committee is concerned about trafficking in persons and the lack of data on victims.\n\n11. Recalling its previous recommendations (CMW/C/MEX/CO/1, para. 20), the Committee recommends that the State party combat trafficking in persons and assist Ünver victims.\n";
 
     #[test]
+    fn a_library_with_the_old_search_index_is_reindexed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.sqlite3");
+        {
+            let mut l = Library::open(&path).unwrap();
+            l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
+                .unwrap();
+            // As libraries were before the index read from `paragraphs`.
+            l.conn
+                .execute_batch(
+                    "DROP TABLE paragraph_search;
+                     CREATE VIRTUAL TABLE paragraph_search USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
+                     INSERT INTO paragraph_search (rowid, text) SELECT id, text FROM paragraphs;
+                     PRAGMA user_version = 3;",
+                )
+                .unwrap();
+        }
+        let l = Library::open(&path).unwrap();
+        assert_eq!(l.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let hits = l.search("trafficking", None, 10).unwrap();
+        assert_eq!(hits.len(), 2);
+        assert!(hits[0].snippet.contains('\u{2}'));
+    }
+
+    #[test]
     fn migrates_once_and_reopens() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("lib.sqlite3");
@@ -905,9 +944,17 @@ mod tests {
             .unwrap();
         let f: i64 = l
             .conn
-            .query_row("SELECT COUNT(*) FROM paragraph_search", [], |r| r.get(0))
+            .query_row("SELECT COUNT(*) FROM paragraph_search_docsize", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(n, f);
+        l.conn
+            .execute(
+                "INSERT INTO paragraph_search (paragraph_search, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the search index matches the paragraphs");
     }
 
     #[test]
@@ -984,6 +1031,19 @@ mod tests {
         assert!(!l.search("trafficking", None, 10).unwrap().is_empty());
         l.delete_document(id).unwrap();
         assert!(l.search("trafficking", None, 10).unwrap().is_empty());
+        let indexed: i64 = l
+            .conn
+            .query_row("SELECT COUNT(*) FROM paragraph_search_docsize", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(indexed, 0, "the index forgot the deleted paragraphs");
+        l.conn
+            .execute(
+                "INSERT INTO paragraph_search (paragraph_search, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the search index matches the paragraphs");
         let n: i64 = l
             .conn
             .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))

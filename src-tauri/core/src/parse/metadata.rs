@@ -160,7 +160,11 @@ pub fn state_from_symbols(text: &str) -> Option<StateParty> {
 
 /// A best guess at the language: "en", "fr", "es", "ru", "ar", "zh".
 pub fn detect_language(text: &str) -> String {
-    let sample: String = text.chars().take(20_000).collect();
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
     let mut cyrillic = 0;
     let mut arabic = 0;
     let mut cjk = 0;
@@ -187,15 +191,20 @@ pub fn detect_language(text: &str) -> String {
     if max == cjk {
         return "zh".into();
     }
-    let count = |words: &[&str]| -> usize {
-        sample
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| words.contains(&w.to_lowercase().as_str()))
-            .count()
-    };
-    let en = count(&["the", "and", "of", "to", "that", "with", "is"]);
-    let fr = count(&["le", "la", "les", "des", "et", "du", "que", "est", "dans"]);
-    let es = count(&["el", "los", "las", "del", "y", "que", "con", "por", "es"]);
+    // One pass over the words, without copying them.
+    const EN: &[&str] = &["the", "and", "of", "to", "that", "with", "is"];
+    const FR: &[&str] = &["le", "la", "les", "des", "et", "du", "que", "est", "dans"];
+    const ES: &[&str] = &["el", "los", "las", "del", "y", "que", "con", "por", "es"];
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let (mut en, mut fr, mut es) = (0usize, 0usize, 0usize);
+    for w in sample.split(|c: char| !c.is_alphabetic()) {
+        if w.is_empty() || w.len() > 4 {
+            continue;
+        }
+        en += usize::from(is(EN, w));
+        fr += usize::from(is(FR, w));
+        es += usize::from(is(ES, w));
+    }
     if fr > en && fr >= es {
         "fr".into()
     } else if es > en && es > fr {
