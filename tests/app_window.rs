@@ -120,6 +120,17 @@ fn the_app_window() {
         "highlighted search hits",
     );
     app.screenshot("search");
+    // A hit opens its paragraph in the document, marked and scrolled to.
+    app.click(".hit");
+    let context = app
+        .wait_for("const s = document.getElementById('sheet'); const here = s.querySelector('.context-paragraph.here'); return !s.hidden && here && here.querySelector('mark') && here.textContent", "the hit in its document")
+        .as_str()
+        .unwrap_or("")
+        .to_lowercase();
+    assert!(context.contains("traffick"), "{context}");
+    app.screenshot("search-context");
+    assert_accessible(&app, "search hit in context");
+    app.click("#sheet-close");
 
     // A document's markup is shown as text, never run.
     app.exec("document.getElementById('search-all').checked = true; const s = document.getElementById('search'); s.value = 'zzyzx'; s.dispatchEvent(new Event('input'));", json!([]));
@@ -267,6 +278,17 @@ fn the_app_window() {
         json!([]),
     );
     app.wait_for("return document.querySelectorAll('.question .q-body')[2].textContent.startsWith('Please describe the national migration strategy')", "the edited question");
+    // The side panel shows what the question asks about, its history and the generated wording.
+    let detail = app
+        .wait_for("const d = document.getElementById('question-detail'); return d && !d.hidden && d.textContent.includes('Generated wording') && d.textContent", "the question's sources")
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        detail.starts_with("Question 3") && detail.contains("Asks about CMW/C/TJK/CO/2, para. "),
+        "{detail}"
+    );
+    app.screenshot("draft-question-detail");
 
     // Reorder: question 1 down; numbering follows.
     let first = app.exec(

@@ -139,6 +139,15 @@ pub async fn delete_document(state: State<'_, AppState>, id: i64) -> CommandResu
     with_library(&state, move |lib| lib.delete_document(id)).await
 }
 
+/// A stored document as read (its paragraphs), to show a search hit in context.
+#[tauri::command]
+pub async fn get_document(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<loi_core::model::Document> {
+    with_library(&state, move |lib| lib.document(id)).await
+}
+
 // ---------------------------------------------------------------------------
 // Drafts
 

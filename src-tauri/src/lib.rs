@@ -122,6 +122,7 @@ pub fn run() {
             commands::import_files,
             commands::update_metadata,
             commands::delete_document,
+            commands::get_document,
             commands::new_draft,
             commands::list_drafts,
             commands::get_draft,

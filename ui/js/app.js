@@ -197,6 +197,7 @@ function showImportSheet(results, total) {
   const list = el("ul", { class: "import-results" }, results.map(resultItem));
   const close = el("button", { class: "button primary", type: "button", id: "sheet-close", disabled: true, onclick: () => { sheet.hidden = true; } }, "Close");
   sheet.append(el("h2", { id: "sheet-title" }, total === 1 ? "Importing 1 file" : `Importing ${total} files`), progress, line, list, close);
+  sheet.classList.remove("wide");
   sheet.hidden = false;
   return {
     progress(i, n, name) {

@@ -3,11 +3,14 @@
 
 import { call } from "./api.js";
 import { el, clear, append } from "./dom.js";
+import { history } from "./recommendations.js";
 
 const NOTE = "[fn]";
 let current = null; // the DraftView shown
 let onChange = () => {};
 let notesOpenFor = null; // the question whose footnotes are being edited
+let selectedQuestion = null; // the question whose sources show in the side panel
+let recsCache = { code: null, list: [] }; // the State party's recommendations, for those sources
 let pending = null; // {op, start}: an edit waiting to be shown, for the timings below
 
 // How long each editor action took, from the click to the list shown again
@@ -159,6 +162,7 @@ function questionBlock(q, index, render, report) {
     });
   };
   body.addEventListener("click", startEdit);
+
   body.addEventListener("keydown", (ev) => {
     if (ev.key === "Enter") {
       ev.preventDefault();
@@ -173,6 +177,8 @@ function questionBlock(q, index, render, report) {
       report(e.message);
     }
   };
+  body.addEventListener("focus", () => showQuestionDetail(q, run));
+  body.addEventListener("click", () => showQuestionDetail(q, run));
   const tool = (label, title, fn) => el("button", { class: "tool", type: "button", title, "aria-label": `${title} (question ${q.number})`, onclick: (ev) => { ev.stopPropagation(); run(fn); } }, label);
   const menuButton = el("button", { class: "tool q-menu-button", type: "button", title: "More actions", "aria-label": `More actions for question ${q.number}`, "aria-haspopup": "menu", "aria-expanded": "false" }, "⋯");
   menuButton.addEventListener("click", (ev) => {
@@ -347,6 +353,44 @@ function notesEditor(q, run, report) {
   return box;
 }
 
+// The side panel's account of the selected question: the recommendations it
+// asks about with their history, and the generated wording to compare with.
+async function showQuestionDetail(q, run) {
+  selectedQuestion = q.id;
+  const box = document.getElementById("question-detail");
+  if (!box || !current) return;
+  const code = current.state.code;
+  if (recsCache.code !== code) {
+    recsCache = { code, list: await call("recommendations", { code }) };
+  }
+  if (selectedQuestion !== q.id) return;
+  const parts = [el("h3", {}, `Question ${q.number}`)];
+  const seen = new Set();
+  for (const c of q.sources) {
+    const number = (c.paragraph ?? "").split(" ")[0];
+    const key = `${c.symbol}|${number}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const r = recsCache.list.find((x) => x.symbol === c.symbol && x.number === number);
+    if (r) {
+      parts.push(el("p", { class: "detail-source" }, `Asks about ${r.symbol}, para. ${r.number}`), history(r));
+      if (r.concern) parts.push(el("details", {}, el("summary", {}, "The concern before it"), el("p", { class: "document-text" }, r.concern)));
+    } else {
+      parts.push(el("p", { class: "detail-source" }, `Asks about ${c.symbol}${number ? `, para. ${number}` : ""} (not in the library)`));
+    }
+  }
+  if (!q.sources.length) parts.push(el("p", { class: "muted" }, "Written by hand: not linked to a recommendation."));
+  if (q.generated && q.edited) {
+    parts.push(
+      el("h3", {}, "Generated wording"),
+      el("p", { class: "document-text generated" }, q.generated),
+      el("button", { class: "button", type: "button", onclick: () => run(() => edit({ op: "reset_to_generated", question: q.id })) }, "Reset to generated"),
+    );
+  }
+  clear(box).append(...parts);
+  box.hidden = false;
+}
+
 function sidePanel(v, report, render) {
   const notCovered = v.coverage.not_covered;
   const versions = el("ol", { class: "versions" });
@@ -366,7 +410,8 @@ function sidePanel(v, report, render) {
   const name = el("input", { type: "text", placeholder: "Version name", "aria-label": "Version name", id: "version-name" });
   return el(
     "aside",
-    { class: "side-panel" },
+    { class: "side-panel", "aria-label": "Question, coverage and versions" },
+    el("section", { id: "question-detail", class: "question-detail", hidden: true, "aria-live": "polite" }),
     el("h3", {}, "Coverage"),
     el("p", {}, `${v.coverage.covered.length} of ${v.coverage.covered.length + notCovered.length} recommendations asked about.`),
     notCovered.length
@@ -435,6 +480,8 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     el("button", { class: "button primary", type: "button", id: "export-draft", onclick: () => exportDraft(report) }, "Export…"),
   );
   panel.append(toolbar, el("div", { class: "split" }, list, sidePanel(v, report, render)));
+  const selected = v.questions.find((q) => q.id === selectedQuestion);
+  if (selected) showQuestionDetail(selected, async (fn) => { await fn(); render(); });
   if (pending) {
     window.loiTimings.push({ op: pending.op, ms: Math.round((performance.now() - pending.start) * 10) / 10 });
     pending = null;

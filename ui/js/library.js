@@ -79,11 +79,59 @@ export async function renderSearch(panel, query, code, isCurrent = () => true) {
         { class: "hit-group" },
         el("h2", {}, first.symbol ?? "(no symbol)", " ", el("span", { class: `badge kind-${first.kind}` }, KIND_LABELS[first.kind] ?? first.kind)),
         group.map((h) =>
-          el("p", { class: "hit document-text" }, h.paragraph ? el("span", { class: "para-number" }, `${h.paragraph}. `) : null, highlighted(h.snippet)),
+          el(
+            "p",
+            { class: "hit document-text", tabindex: 0, role: "button", "aria-label": `${first.symbol ?? "document"}${h.paragraph ? `, paragraph ${h.paragraph}` : ""}: open in context`, onclick: () => showInContext(h, query), onkeydown: (ev) => { if (ev.key === "Enter") showInContext(h, query); } },
+            h.paragraph ? el("span", { class: "para-number" }, `${h.paragraph}. `) : null,
+            highlighted(h.snippet),
+          ),
         ),
       ),
     );
   }
+}
+
+// A search hit in its document: the whole document in a sheet, the paragraph
+// marked and scrolled to, the searched words highlighted.
+async function showInContext(hit, query) {
+  const doc = await call("get_document", { id: hit.document_id });
+  const sheet = document.getElementById("sheet");
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const mark = (text) => {
+    if (!words.length) return [text];
+    const out = [];
+    let rest = text;
+    const re = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})[\\p{L}]*`, "iu");
+    for (let m = rest.match(re); m; m = rest.match(re)) {
+      out.push(rest.slice(0, m.index), el("mark", {}, m[0]));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    out.push(rest);
+    return out;
+  };
+  const close = el("button", { class: "button primary", type: "button", id: "sheet-close", onclick: () => { sheet.hidden = true; } }, "Close");
+  let target = null;
+  const body = el(
+    "div",
+    { class: "context-document" },
+    doc.paragraphs.map((p, seq) => {
+      const here = seq === hit.seq;
+      const node = el(
+        "div",
+        { class: `context-paragraph document-text${here ? " here" : ""}`, "aria-current": here ? "true" : null },
+        p.theme && (seq === 0 || doc.paragraphs[seq - 1].theme !== p.theme) ? el("h3", { class: "theme" }, p.theme) : null,
+        el("p", {}, p.number ? el("span", { class: "para-number" }, `${p.number}. `) : null, here ? mark(p.text) : p.text),
+        p.subparagraphs.length ? el("ol", { class: "subparagraphs" }, p.subparagraphs.map((sp) => el("li", {}, el("span", { class: "label" }, `(${sp.label})`), " ", here ? mark(sp.text) : sp.text))) : null,
+      );
+      if (here) target = node;
+      return node;
+    }),
+  );
+  clear(sheet).append(el("h2", { id: "sheet-title" }, `${doc.symbol ?? doc.title ?? "Document"}${hit.paragraph ? `, para. ${hit.paragraph}` : ""}`), body, close);
+  sheet.classList.add("wide");
+  sheet.hidden = false;
+  target?.scrollIntoView({ block: "center" });
+  close.focus();
 }
 
 function editMetadata(panel, d, done) {

@@ -17,7 +17,8 @@ function badges(r) {
   return out;
 }
 
-function history(r) {
+// A recommendation's thread across cycles, oldest first (also shown in the Draft view).
+export function history(r) {
   const steps = [];
   for (const a of [...r.ancestors].reverse()) {
     steps.push(el("li", {}, el("strong", {}, `${a.symbol}, para. ${a.paragraph}`), a.text ? el("p", { class: "document-text" }, a.text) : el("p", { class: "muted" }, "Not in the library.")));
