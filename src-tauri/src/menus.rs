@@ -38,5 +38,22 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("view_draft", "Draft", "CmdOrCtrl+3")?)
         .item(&item("view_compare", "Compare", "CmdOrCtrl+4")?)
         .build()?;
+    if cfg!(target_os = "macos") {
+        // macOS shows the first menu under the app's name.
+        let app_menu = SubmenuBuilder::new(app, "LOI Drafter")
+            .about(None)
+            .separator()
+            .services()
+            .separator()
+            .hide()
+            .hide_others()
+            .show_all()
+            .separator()
+            .quit()
+            .build()?;
+        return MenuBuilder::new(app)
+            .items(&[&app_menu, &file, &edit, &view])
+            .build();
+    }
     MenuBuilder::new(app).items(&[&file, &edit, &view]).build()
 }
