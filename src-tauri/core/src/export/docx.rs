@@ -205,8 +205,9 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
 
 /// The new list with the differences from the old one as Word tracked changes:
 /// insertions `w:ins`, deletions `w:del` (with author and date), added questions
-/// inserted whole, removed questions deleted whole. Footnotes are not part of the
-/// comparison document: changed citations show in the diff report.
+/// inserted whole, removed questions deleted whole. The new list's footnotes are
+/// real footnotes at their markers (inside the insertion when the marker's words
+/// are new).
 pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
     let date = opts.date().format("%Y-%m-%dT00:00:00Z").to_string();
     let author = esc(&opts.author);
@@ -220,6 +221,7 @@ pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Resu
         body.push_str(&paragraph("LOIBody", &run(p, "")));
     }
     let new_headings = headings_before(new);
+    let new_notes = note_numbers(new);
     let position = |n: u32| new.questions.iter().position(|q| q.number == n);
     for item in &d.items {
         if let Some(i) = item.new.as_ref().and_then(|s| position(s.number)) {
@@ -265,16 +267,63 @@ pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Resu
             ),
             _ => (String::new(), run(&format!("{number}.\t"), "")),
         };
+        // The new question's footnote markers, by byte offset in its text; used only
+        // when the diff's new side begins with that text (it always should).
+        let marks: &[(usize, u32)] = item
+            .new
+            .as_ref()
+            .and_then(|s| position(s.number))
+            .filter(|i| {
+                let shown: String = item
+                    .inline
+                    .iter()
+                    .filter(|s| s.op != "delete")
+                    .map(|s| s.text.as_str())
+                    .collect();
+                shown.starts_with(&new.questions[*i].text)
+            })
+            .map(|i| new_notes[i].as_slice())
+            .unwrap_or(&[]);
+        let mut at = 0usize; // byte offset in the new side's text
+        let mut next_mark = 0usize;
         for seg in &item.inline {
-            match seg.op.as_str() {
-                "insert" => runs.push_str(&ins(next_id(), &run(&seg.text, ""))),
-                "delete" => runs.push_str(&del(next_id(), &seg.text)),
-                _ => runs.push_str(&run(&seg.text, "")),
+            if seg.op == "delete" {
+                runs.push_str(&del(next_id(), &seg.text));
+                continue;
             }
+            let mut pieces = String::new();
+            let mut start = 0usize;
+            while let Some(&(offset, n)) = marks.get(next_mark) {
+                if offset > at + seg.text.len() || offset < at {
+                    break;
+                }
+                let cut = offset - at;
+                if !seg.text.is_char_boundary(cut) {
+                    break;
+                }
+                pieces.push_str(&run(&seg.text[start..cut], ""));
+                pieces.push_str(&note_reference(n));
+                start = cut;
+                next_mark += 1;
+            }
+            pieces.push_str(&run(&seg.text[start..], ""));
+            at += seg.text.len();
+            if seg.op == "insert" {
+                runs.push_str(&ins(next_id(), &pieces));
+            } else {
+                runs.push_str(&pieces);
+            }
+        }
+        for &(_, n) in marks.get(next_mark..).unwrap_or(&[]) {
+            runs.push_str(&note_reference(n));
         }
         body.push_str(&format!(
             "<w:p><w:pPr><w:pStyle w:val=\"LOIQuestion\"/>{ppr_mark}</w:pPr>{runs}</w:p>"
         ));
     }
-    package(&body, &[], new.title.as_deref().unwrap_or("List of issues"))
+    package(
+        &body,
+        &new.footnotes(),
+        new.title.as_deref().unwrap_or("List of issues"),
+    )
 }

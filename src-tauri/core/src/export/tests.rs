@@ -195,12 +195,33 @@ fn a_comparison_as_tracked_changes() {
             || document.contains("clarify</w:delText>")
     );
     assert!(document.contains("indicate</w:t>"));
-    let ids: Vec<&str> = document
-        .match_indices("w:id=\"")
-        .map(|(i, _)| &document[i + 6..i + 10])
+    let ids: Vec<&str> = ["<w:ins w:id=\"", "<w:del w:id=\""]
+        .iter()
+        .flat_map(|tag| document.match_indices(tag).map(|(i, _)| i + tag.len()))
+        .map(|i| &document[i..i + document[i..].find('"').unwrap()])
         .collect();
     let unique: std::collections::HashSet<_> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len(), "change ids are unique");
+    // The new list's footnotes are real footnotes, one reference each, at their markers.
+    let notes = new.footnotes();
+    assert!(!notes.is_empty());
+    assert_eq!(
+        document.matches("<w:footnoteReference ").count(),
+        notes.len()
+    );
+    let footnotes = &p["word/footnotes.xml"];
+    well_formed(footnotes);
+    assert!(footnotes.contains("CMW/C/TJK/CO/2, para. 12."));
+    // The first question's marker stays right after "observations," (an unchanged word).
+    let inserted = document
+        .find("indicate</w:t>")
+        .expect("the changed first question");
+    let paragraph = &document[document[..inserted].rfind("<w:p>").unwrap()..inserted];
+    let marker = paragraph
+        .find("<w:footnoteReference ")
+        .expect("a marker in question 1");
+    assert!(paragraph[..marker].contains("observations,"));
+    assert!(!paragraph[marker..].contains("observations,"));
 }
 
 /// LibreOffice opens the file and shows the footnotes: convert to PDF and read it back.
