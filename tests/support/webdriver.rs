@@ -80,6 +80,26 @@ pub fn x_display() -> (String, Option<Guard>) {
     }
 }
 
+/// The environment that keeps the app's window size and web storage in `profile`
+/// (not in the user's folders).
+pub fn profile_env(profile: &Path) -> [(&'static str, PathBuf); 3] {
+    [
+        ("XDG_CONFIG_HOME", profile.join("config")),
+        ("XDG_DATA_HOME", profile.join("data")),
+        ("XDG_CACHE_HOME", profile.join("cache")),
+    ]
+}
+
+/// Where what the driver and the app print goes: nowhere, or the test's own
+/// output with LOI_WEBDRIVER_LOG=1.
+fn driver_output() -> Stdio {
+    if std::env::var_os("LOI_WEBDRIVER_LOG").is_some() {
+        Stdio::inherit()
+    } else {
+        Stdio::null()
+    }
+}
+
 /// A running app under WebDriver.
 pub struct App {
     base: String,
@@ -115,21 +135,10 @@ impl App {
             .env("LOI_DB", db)
             // The window's size and the web storage live beside the test's library,
             // not in the user's folders; they outlive a restart of the app.
-            .env("XDG_CONFIG_HOME", profile.join("config"))
-            .env("XDG_DATA_HOME", profile.join("data"))
-            .env("XDG_CACHE_HOME", profile.join("cache"))
+            .envs(profile_env(&profile))
             .envs(env.iter().copied())
-            .stdout(if std::env::var_os("LOI_WEBDRIVER_LOG").is_some() {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            })
-            // LOI_WEBDRIVER_LOG=1 shows what the driver and the app print.
-            .stderr(if std::env::var_os("LOI_WEBDRIVER_LOG").is_some() {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            })
+            .stdout(driver_output())
+            .stderr(driver_output())
             .spawn()
             .expect("start tauri-driver");
         let driver = Guard(driver);

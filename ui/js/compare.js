@@ -37,10 +37,11 @@ export async function renderCompare(panel, code, report, isCurrent = () => true)
   if (!isCurrent()) return;
   clear(panel);
   panel.append(el("h1", { class: "view-title" }, "Compare"));
+  const fileButton = el("button", { class: "button", type: "button", id: "compare-file", onclick: async () => { const path = await chooseFile(); if (path) { compareWithFile(path); renderCompare(panel, code, report); } } }, "Compare with a file…");
   if (lists.length < 2) {
     panel.append(
       el("p", { class: "empty" }, "Compare needs two lists: a list of issues in the library, a draft, a saved version or a file."),
-      el("button", { class: "button", type: "button", id: "compare-file", onclick: async () => { const path = await chooseFile(); if (path) { compareWithFile(path); renderCompare(panel, code, report); } } }, "Compare with a file…"),
+      fileButton,
     );
     return;
   }
@@ -61,7 +62,7 @@ export async function renderCompare(panel, code, report, isCurrent = () => true)
       { class: "compare-pickers" },
       el("label", {}, "Left ", select("old", "Left list")),
       el("label", {}, "Right ", select("new", "Right list")),
-      el("button", { class: "button", type: "button", id: "compare-file", onclick: async () => { const path = await chooseFile(); if (path) { compareWithFile(path); renderCompare(panel, code, report); } } }, "Compare with a file…"),
+      fileButton,
       el("button", { class: "button", type: "button", id: "export-comparison", onclick: () => exportComparison(report) }, "Export as tracked changes…"),
     ),
   );

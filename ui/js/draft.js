@@ -6,6 +6,10 @@ import { el, clear, append } from "./dom.js";
 import { history } from "./recommendations.js";
 
 const NOTE = "[fn]";
+// The text a question added by hand starts with.
+const NEW_QUESTION = "Please provide information on …";
+// Moving a question one place up or down in the whole list.
+const moveBy = (q, index, step) => edit({ op: "reorder", question: q.id, to: Math.max(0, index + step) });
 let current = null; // the DraftView shown
 let onChange = () => {};
 let notesOpenFor = null; // the question whose footnotes are being edited
@@ -188,8 +192,8 @@ function questionBlock(q, index, render, report) {
   const tools = el(
     "div",
     { class: "q-tools" },
-    tool("↑", "Move up", () => edit({ op: "reorder", question: q.id, to: Math.max(0, index - 1) })),
-    tool("↓", "Move down", () => edit({ op: "reorder", question: q.id, to: index + 1 })),
+    tool("↑", "Move up", () => moveBy(q, index, -1)),
+    tool("↓", "Move down", () => moveBy(q, index, 1)),
     tool("¹", "Footnotes", () => { notesOpenFor = notesOpenFor === q.id ? null : q.id; }),
     menuButton,
   );  const notes = notesOpenFor === q.id ? notesEditor(q, run, report) : null;
@@ -227,9 +231,9 @@ function openQuestionMenu(button, q, index, run, startEdit) {
     item("Edit text", startEdit),
     item("Footnotes and citations…", () => run(async () => { notesOpenFor = q.id; })),
     item("Move to section…", () => openSections(), {}, true),
-    item("Move up", () => run(() => edit({ op: "reorder", question: q.id, to: Math.max(0, index - 1) }))),
-    item("Move down", () => run(() => edit({ op: "reorder", question: q.id, to: index + 1 }))),
-    item("Add a question after", () => run(() => edit({ op: "add_question", after: q.id, section: null, text: "Please provide information on …" }))),
+    item("Move up", () => run(() => moveBy(q, index, -1))),
+    item("Move down", () => run(() => moveBy(q, index, 1))),
+    item("Add a question after", () => run(() => edit({ op: "add_question", after: q.id, section: null, text: NEW_QUESTION }))),
     item("Split at the cursor (Ctrl+Enter while editing)", startEdit),
     item("Merge with the next question", () => run(() => edit({ op: "merge_with_next", question: q.id }))),
     q.edited && q.generated ? item("Reset to the generated wording", () => run(() => edit({ op: "reset_to_generated", question: q.id }))) : null,
@@ -462,7 +466,7 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     el(
       "div",
       { class: "add-end" },
-      el("button", { class: "button", type: "button", id: "add-question", onclick: async () => { const c = v.section_choices[Number(where.value)]; await edit({ op: "add_question", after: null, section: c ? c.path : null, text: "Please provide information on …" }); render(); } }, "Add a question"),
+      el("button", { class: "button", type: "button", id: "add-question", onclick: async () => { const c = v.section_choices[Number(where.value)]; await edit({ op: "add_question", after: null, section: c ? c.path : null, text: NEW_QUESTION }); render(); } }, "Add a question"),
       el("span", { class: "muted" }, " in "),
       where,
     ),

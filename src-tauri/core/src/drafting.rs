@@ -498,10 +498,15 @@ pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
     }
     let committee = drafts::committee_of(lib.connection(), id)?;
     let draft = drafts::update(lib.connection(), id, |c| {
-        let committee_order = || {
-            Profile::builtin(&committee)
+        // A section named by the editor: without labels, and one of the draft's,
+        // placed among them in the committee's order.
+        let place = |c: &mut DraftContent, s: &[String]| {
+            let s = crate::profile::unlabelled(s);
+            let order = Profile::builtin(&committee)
                 .map(|p| p.section_paths(c.kind))
-                .unwrap_or_default()
+                .unwrap_or_default();
+            drafts::place_section(&mut c.sections, &s, &order);
+            s
         };
         match op {
             DraftOp::EditText { question, text } => c.edit_text(question, &text),
@@ -523,12 +528,7 @@ pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
                 text,
             } => {
                 let section = match section {
-                    Some(s) => {
-                        let s = crate::profile::unlabelled(&s);
-                        let order = committee_order();
-                        drafts::place_section(&mut c.sections, &s, &order);
-                        s
-                    }
+                    Some(s) => place(c, &s),
                     None => c.sections.last().cloned().unwrap_or_default(),
                 };
                 c.add_question(section, after, &text).map(|_| ())
@@ -541,11 +541,7 @@ pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
                 section,
                 index,
             } => {
-                let section = section.map(|s| crate::profile::unlabelled(&s));
-                if let Some(s) = &section {
-                    let order = committee_order();
-                    drafts::place_section(&mut c.sections, s, &order);
-                }
+                let section = section.map(|s| place(c, &s));
                 c.move_question(question, section, index)
             }
             DraftOp::Reorder { question, to } => c.reorder(question, to),

@@ -707,7 +707,6 @@ fn insert_tokens(text: &str, notes: &[NoteAnchor]) -> String {
     out
 }
 
-/// Removes the tokens, returning the text and the byte offset of each in the result.
 /// Makes `path` one of `sections`, placed as it comes in `order` (the committee's
 /// sections in print order); a section `order` does not know goes last. Nothing
 /// changes when `sections` has it already.
@@ -726,6 +725,7 @@ pub fn place_section(sections: &mut Vec<Vec<String>>, path: &[String], order: &[
     sections.insert(at, path.to_vec());
 }
 
+/// Removes the tokens, returning the text and the byte offset of each in the result.
 fn strip_tokens(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::new();

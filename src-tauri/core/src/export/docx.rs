@@ -291,23 +291,16 @@ pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Resu
                 runs.push_str(&del(next_id(), &seg.text));
                 continue;
             }
-            let mut pieces = String::new();
-            let mut start = 0usize;
-            while let Some(&(offset, n)) = marks.get(next_mark) {
-                if offset > at + seg.text.len() || offset < at {
-                    break;
-                }
-                let cut = offset - at;
-                if !seg.text.is_char_boundary(cut) {
-                    break;
-                }
-                pieces.push_str(&run(&seg.text[start..cut], ""));
-                pieces.push_str(&note_reference(n));
-                start = cut;
-                next_mark += 1;
-            }
-            pieces.push_str(&run(&seg.text[start..], ""));
-            at += seg.text.len();
+            // The markers that stand in this piece of the new text (at its end too).
+            let end = at + seg.text.len();
+            let here: Vec<(usize, u32)> = marks[next_mark..]
+                .iter()
+                .take_while(|(offset, _)| *offset <= end)
+                .map(|&(offset, n)| (offset.saturating_sub(at), n))
+                .collect();
+            next_mark += here.len();
+            let pieces = with_markers(&seg.text, &here, |t| run(t, ""), note_reference);
+            at = end;
             if seg.op == "insert" {
                 runs.push_str(&ins(next_id(), &pieces));
             } else {
