@@ -191,11 +191,54 @@ fn the_app_window() {
             && sheet.contains("1 of 2 imported"),
         "{sheet}"
     );
-    std::thread::sleep(std::time::Duration::from_millis(300)); // let the last frame paint
     app.screenshot("import-sheet");
     assert_accessible(&app, "import sheet");
     app.click("#sheet-close");
     app.wait_for("return [...document.querySelectorAll('#states .state')].some(e => e.textContent.includes('Senegal'))", "Senegal in the rail");
+
+    // Files dropped on the window: the webview sends the drag and the dropped
+    // paths as Tauri's drag-and-drop events; the window shows where to drop, then
+    // imports the files with the same result sheet.
+    let dropped = dir.path().join("Ghana CO1.txt");
+    std::fs::write(
+        &dropped,
+        "Concluding observations on the initial report of Ghana\n\nC. Principal subjects of concern and recommendations\n\nData collection\n\n1. The Committee recommends that the State party collect data on migrant workers.\n",
+    )
+    .unwrap();
+    let webview_event = |event: &str, payload: serde_json::Value| {
+        let sent = app.exec_async(
+            "const done = arguments[arguments.length - 1]; window.__TAURI__.event.emitTo({kind: 'Webview', label: 'main'}, arguments[0], arguments[1]).then(() => done('sent'), e => done('error: ' + e));",
+            json!([event, payload]),
+        );
+        assert_eq!(sent, json!("sent"), "{event}");
+    };
+    webview_event(
+        "tauri://drag-enter",
+        json!({"paths": [dropped.to_str().unwrap()], "position": {"x": 500, "y": 300}}),
+    );
+    app.wait_for(
+        "return document.body.classList.contains('dropping')",
+        "the drop target shown",
+    );
+    app.screenshot("drop-target");
+    webview_event(
+        "tauri://drag-drop",
+        json!({"paths": [dropped.to_str().unwrap()], "position": {"x": 500, "y": 300}}),
+    );
+    let sheet = app
+        .wait_for(
+            "const s = document.getElementById('sheet'); return !s.hidden && !document.getElementById('sheet-close').disabled && !document.body.classList.contains('dropping') && s.innerText",
+            "the dropped file's result",
+        )
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        sheet.contains("Ghana CO1.txt — imported") && sheet.contains("1 of 1 imported"),
+        "{sheet}"
+    );
+    app.click("#sheet-close");
+    app.wait_for("return [...document.querySelectorAll('#states .state')].some(e => e.textContent.includes('Ghana'))", "Ghana in the rail");
 
     // Correct an inferred value of the imported document: the cycle.
     app.exec("[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'SEN').click()", json!([]));
@@ -420,6 +463,41 @@ fn the_app_window() {
         "const h = [...document.querySelectorAll('.page .section')]; const q = document.querySelectorAll('.question .q-body'); return h[h.length - 1].textContent.startsWith('III. Data, statistics') && q[q.length - 1].textContent.startsWith('Please provide information')",
         "the question added in the closing section",
     );
+
+    // Coverage: how many of the concluding observations' recommendations are asked about.
+    let coverage = app.exec(
+        "return [...document.querySelectorAll('.side-panel p')].map(p => p.textContent).find(t => t.includes('recommendations asked about'))",
+        json!([]),
+    );
+    assert!(
+        coverage
+            .as_str()
+            .is_some_and(|t| t.ends_with(" recommendations asked about.")),
+        "{coverage}"
+    );
+
+    // A named version, then a deletion, then the version restored.
+    let questions = "return document.querySelectorAll('.question').length";
+    let kept = app.exec(questions, json!([])).as_u64().unwrap_or(0);
+    app.exec("const f = document.querySelector('form.version-form'); f.querySelector('#version-name').value = 'Sent to co-rapporteur'; f.requestSubmit();", json!([]));
+    app.wait_for(
+        "return [...document.querySelectorAll('.versions li')].some(li => li.textContent.startsWith('Sent to co-rapporteur') && li.textContent.includes(' q.'))",
+        "the saved version in the list",
+    );
+    app.exec("const q = document.querySelectorAll('.question'); q[q.length - 1].querySelector('.q-menu-button').click(); [...document.querySelectorAll('.q-menu [role=menuitem]')].find(b => b.textContent === 'Delete').click();", json!([]));
+    app.wait_for(
+        &format!(
+            "return document.querySelectorAll('.question').length === {}",
+            kept - 1
+        ),
+        "the question deleted",
+    );
+    app.screenshot("draft-versions");
+    app.exec("[...document.querySelectorAll('.versions li')].find(li => li.textContent.startsWith('Sent to co-rapporteur')).querySelector('button').click()", json!([]));
+    app.wait_for(
+        &format!("return document.querySelectorAll('.question').length === {kept} && document.getElementById('status').textContent.startsWith('Restored')"),
+        "the version restored",
+    );
     let timings = app.exec("return window.loiTimings", json!([]));
     println!("editor actions (debug build): {timings}");
 
@@ -467,6 +545,20 @@ fn the_app_window() {
         );
         let html = clip("text/html");
         assert!(html.contains("<sup>") || html.contains("<ol"), "{html}");
+        // Copied with the citations written in the text instead of footnotes.
+        app.exec("const s = document.getElementById('export-citations'); s.value = 'inline'; s.dispatchEvent(new Event('change')); document.getElementById('status').textContent = '';", json!([]));
+        app.click("#copy-draft");
+        app.wait_for(
+            "return document.getElementById('status').textContent.startsWith('Copied')",
+            "the copy with citations in the text",
+        );
+        let plain = clip("UTF8_STRING");
+        assert!(
+            plain.contains("concluding observations (see CMW/C/TJK/CO/2, para. ")
+                && !plain.contains("[1]"),
+            "{plain}"
+        );
+        app.exec("const s = document.getElementById('export-citations'); s.value = 'footnote'; s.dispatchEvent(new Event('change'));", json!([]));
     } else if std::env::var_os("CI").is_some() {
         panic!("xclip is needed to check the clipboard (scripts/setup.sh test installs it)");
     }
@@ -737,25 +829,37 @@ fn a_second_launch_hands_over_to_the_first() {
         return;
     }
     let _one = ONE_WINDOW.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let bus_log = dir.path().join("dbus-daemon.log");
     let mut bus = Command::new("dbus-daemon")
         .args(["--session", "--nofork", "--print-address=1"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&bus_log).expect("the bus's log"))
         .spawn()
         .expect("start a session bus");
     // The bus's output stays open while it runs (closing it would end the bus).
     let mut bus_out = std::io::BufReader::new(bus.stdout.take().expect("bus address"));
     let mut address = String::new();
     std::io::BufRead::read_line(&mut bus_out, &mut address).expect("read the bus address");
+    let address = address.trim().to_string();
+    assert!(
+        !address.is_empty(),
+        "the session bus printed no address: {}",
+        std::fs::read_to_string(&bus_log).unwrap_or_default()
+    );
     let bus = support::webdriver::Guard(bus);
     let (display, _xvfb) = support::webdriver::x_display();
-    let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("library.sqlite3");
     let launch = || {
         Command::new(app_binary())
             .args(["--db", db.to_str().unwrap()])
             .env("DISPLAY", &display)
-            .env("DBUS_SESSION_BUS_ADDRESS", address.trim())
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            // The private bus would start an accessibility bus and a settings
+            // service for each launch (GTK asks for them at start-up); this test
+            // is about the app's own name on the bus, so GTK keeps to itself.
+            .env("NO_AT_BRIDGE", "1")
+            .env("GSETTINGS_BACKEND", "memory")
             .envs(support::webdriver::profile_env(dir.path()))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -774,18 +878,38 @@ fn a_second_launch_hands_over_to_the_first() {
             std::thread::sleep(Duration::from_millis(50));
         }
     };
+    // Whether someone owns the app's name on the bus (the first launch, once its
+    // single-instance plugin has started).
+    let name_owned = || {
+        Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                "string:org.loidrafter.desktop.SingleInstance",
+            ])
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+    };
     let mut first = support::webdriver::Guard(launch());
-    // The first one opens its library and stays.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !db.exists() && Instant::now() < deadline {
+    // The first one takes the app's name on the bus, opens its library and stays.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !(name_owned() && db.exists()) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(100));
     }
+    assert!(
+        name_owned(),
+        "the first launch did not take the app's name on the session bus"
+    );
     assert!(
         exited_within(&mut first.0, Duration::from_secs(2)).is_none(),
         "the first launch should keep running"
     );
     let mut second = support::webdriver::Guard(launch());
-    let status = exited_within(&mut second.0, Duration::from_secs(15));
+    let status = exited_within(&mut second.0, Duration::from_secs(20));
     assert!(
         status.is_some_and(|s| s.success()),
         "the second launch should exit at once, handing over to the first ({status:?})"

@@ -303,8 +303,13 @@ impl App {
             .to_string()
     }
 
-    /// Saves a screenshot as `name`.png in the screenshot folder.
+    /// Saves a screenshot as `name`.png in the screenshot folder, once what the
+    /// page holds now has been painted (two animation frames later).
     pub fn screenshot(&self, name: &str) -> PathBuf {
+        self.exec_async(
+            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true), 50)));",
+            json!([]),
+        );
         let v: Value = self
             .agent
             .get(&self.url("/screenshot"))
