@@ -3,6 +3,7 @@
 
 use loi_core::library::{DocumentSummary, Library, SearchHit, StateSummary};
 use loi_core::link::RecommendationView;
+use loi_core::model::CitationStyle;
 use loi_core::ErrorPayload;
 use serde::Serialize;
 use tauri::State;
@@ -264,9 +265,11 @@ pub async fn export_list(
     state: State<'_, AppState>,
     name: String,
     path: String,
+    citations: Option<CitationStyle>,
 ) -> CommandResult<String> {
     with_library(&state, move |lib| {
-        let list = drafting::resolve_list(lib, &name)?;
+        let list =
+            drafting::resolve_list(lib, &name)?.with_citation_style(citations.unwrap_or_default());
         let format = loi_core::export::ExportFormat::parse(&path).ok_or_else(|| {
             loi_core::Error::InvalidInput(
                 "choose a file ending in .docx, .txt, .md or .html".into(),
@@ -318,9 +321,11 @@ pub async fn copy_list(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     name: String,
+    citations: Option<CitationStyle>,
 ) -> CommandResult<()> {
     let content = with_library(&state, move |lib| {
-        let list = drafting::resolve_list(lib, &name)?;
+        let list =
+            drafting::resolve_list(lib, &name)?.with_citation_style(citations.unwrap_or_default());
         let opts = Default::default();
         Ok(ClipboardContent {
             html: loi_core::export::to_html(&list, &opts),

@@ -480,6 +480,7 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     el("button", { class: "button", type: "button", disabled: !v.can_undo, onclick: async () => { await undo(); render(); } }, "Undo"),
     el("button", { class: "button", type: "button", disabled: !v.can_redo, onclick: async () => { await redo(); render(); } }, "Redo"),
     el("span", { class: "spacer" }),
+    v.footnotes.length ? citationChoice() : null,
     el("button", { class: "button", type: "button", id: "copy-draft", onclick: () => copyDraft(report) }, "Copy"),
     el("button", { class: "button primary", type: "button", id: "export-draft", onclick: () => exportDraft(report) }, "Export…"),
   );
@@ -492,6 +493,35 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
   }
 }
 
+// How copies and exports write the draft's footnotes (the draft itself keeps them).
+const CITATIONS = [
+  ["footnote", "in footnotes"],
+  ["inline", "in the text (see …)"],
+  ["bare", "as paragraph numbers (para. …)"],
+];
+let exportCitations = localStorage.getItem("exportCitations") ?? "footnote";
+
+function citationChoice() {
+  const select = el(
+    "select",
+    {
+      id: "export-citations",
+      "aria-label": "How copies and exports write the citations",
+      title: "How Copy and Export write the citations; the draft keeps its footnotes",
+      onchange: (ev) => {
+        exportCitations = ev.target.value;
+        localStorage.setItem("exportCitations", exportCitations);
+      },
+    },
+    CITATIONS.map(([value, label]) => el("option", { value, selected: value === exportCitations }, label)),
+  );
+  return el("label", { class: "muted citation-choice" }, "Copy and export citations ", select);
+}
+
+function citationsFor(v) {
+  return v.footnotes.length ? exportCitations : "footnote";
+}
+
 export async function exportDraft(report) {
   if (!current) return;
   const dialog = window.__TAURI__?.dialog;
@@ -499,7 +529,7 @@ export async function exportDraft(report) {
     ? await dialog.save({ defaultPath: `${current.symbol.replaceAll("/", "_")}.docx`, filters: [{ name: "Word", extensions: ["docx"] }, { name: "Word-friendly text", extensions: ["txt"] }, { name: "Markdown", extensions: ["md"] }, { name: "HTML", extensions: ["html"] }] })
     : null;
   if (!path) return;
-  await call("export_list", { name: `draft:${current.id}`, path });
+  await call("export_list", { name: `draft:${current.id}`, path, citations: citationsFor(current) });
   report(`Exported to ${path}`);
 }
 
@@ -507,7 +537,7 @@ export async function copyDraft(report) {
   if (!current) return;
   // The app writes the system clipboard itself: HTML for Word, plain text for the rest.
   try {
-    await call("copy_list", { name: `draft:${current.id}` });
+    await call("copy_list", { name: `draft:${current.id}`, citations: citationsFor(current) });
     report("Copied the list (rich text and plain text)");
   } catch (e) {
     report(`Not copied: ${e.message}`);

@@ -406,6 +406,49 @@ pub fn citation_note(cites: &[Citation], ibid: bool) -> String {
 }
 
 impl IssueList {
+    /// The list with its footnotes written as `style` asks: `Footnote` leaves it as
+    /// it is; `Inline` writes each note in the text, "(see CMW/C/TJK/CO/2, para. 12)",
+    /// and `Bare` writes a citation note "(para. 12)" (a note that is not a
+    /// citation stays "(see …)"). The citation goes where the marker stood, before
+    /// the punctuation the marker followed. The questions still cite what they cited.
+    pub fn with_citation_style(&self, style: CitationStyle) -> IssueList {
+        let mut list = self.clone();
+        if style == CitationStyle::Footnote {
+            return list;
+        }
+        for q in &mut list.questions {
+            let mut notes = std::mem::take(&mut q.notes);
+            // From the last marker back, so earlier offsets stay where they are.
+            notes.sort_by_key(|n| std::cmp::Reverse(n.offset));
+            for note in notes {
+                let written = match (&note.text, style) {
+                    (None, CitationStyle::Bare) if !note.cites.is_empty() => {
+                        let full = citation_note(&note.cites, false);
+                        let symbol = format!("{}, ", note.cites[0].symbol);
+                        full.strip_prefix(&symbol).unwrap_or(&full).to_string()
+                    }
+                    (None, _) => format!("see {}", citation_note(&note.cites, false)),
+                    (Some(t), _) => format!("see {}", t.trim()),
+                };
+                let written = written.trim_end_matches('.').trim();
+                if written.is_empty() || written == "see" {
+                    continue;
+                }
+                let mut at = note.offset.min(q.text.len());
+                while !q.text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let before = q.text[..at].trim_end();
+                let at = match before.chars().last() {
+                    Some(c @ (',' | '.' | ';' | ':')) => before.len() - c.len_utf8(),
+                    _ => before.len(),
+                };
+                q.text.insert_str(at, &format!(" ({written})"));
+            }
+        }
+        list
+    }
+
     /// The footnotes of the list in order: (number, text), numbered from 1 across the
     /// whole list. A citation note repeating the previous note's document reads
     /// "Ibid., para. N."; otherwise "SYMBOL, para. N." ("paras." for several).
@@ -445,6 +488,46 @@ mod tests {
             symbol: s.into(),
             paragraph: Some(p.into()),
         }
+    }
+
+    #[test]
+    fn writes_footnotes_inline_or_bare() {
+        let list = IssueList {
+            questions: vec![ListQuestion {
+                number: 1,
+                section: vec![],
+                text: "In the light of the previous concluding observations, please describe the strategy.".into(),
+                subitems: vec![],
+                notes: vec![
+                    NoteAnchor {
+                        offset: "In the light of the previous concluding observations,".len(),
+                        cites: vec![cite("CMW/C/SEN/CO/1", "12"), cite("CMW/C/SEN/CO/1", "14")],
+                        text: None,
+                    },
+                    NoteAnchor {
+                        offset: "In the light of the previous concluding observations, please describe the strategy.".len(),
+                        cites: vec![],
+                        text: Some("A/HRC/40/3, para. 7.".into()),
+                    },
+                ],
+                cites: vec![cite("CMW/C/SEN/CO/1", "12"), cite("CMW/C/SEN/CO/1", "14")],
+            }],
+            ..Default::default()
+        };
+        assert_eq!(list.with_citation_style(CitationStyle::Footnote), list);
+        let inline = list.with_citation_style(CitationStyle::Inline);
+        assert_eq!(
+            inline.questions[0].text,
+            "In the light of the previous concluding observations (see CMW/C/SEN/CO/1, paras. 12 and 14), please describe the strategy (see A/HRC/40/3, para. 7)."
+        );
+        assert!(inline.questions[0].notes.is_empty());
+        assert_eq!(inline.questions[0].cites, list.questions[0].cites);
+        assert!(inline.footnotes().is_empty());
+        let bare = list.with_citation_style(CitationStyle::Bare);
+        assert_eq!(
+            bare.questions[0].text,
+            "In the light of the previous concluding observations (paras. 12 and 14), please describe the strategy (see A/HRC/40/3, para. 7)."
+        );
     }
 
     #[test]

@@ -282,6 +282,51 @@ fn drafting_commands() {
         1
     );
 
+    // Export with the footnotes as drafted, and with the citations in the text.
+    let txt = dir.path().join("list.txt");
+    let o = loi(&db, &["export", &id, "--out", txt.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let footnoted = std::fs::read_to_string(&txt).unwrap();
+    assert!(
+        footnoted.contains("[1] CMW/C/TJK/CO/2, para. "),
+        "{footnoted}"
+    );
+    let o = loi(
+        &db,
+        &[
+            "export",
+            &id,
+            "--out",
+            txt.to_str().unwrap(),
+            "--citations",
+            "inline",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let inline = std::fs::read_to_string(&txt).unwrap();
+    assert!(
+        inline.contains("concluding observations (see CMW/C/TJK/CO/2, para. ")
+            && !inline.contains("[1]"),
+        "{inline}"
+    );
+    let o = loi(
+        &db,
+        &[
+            "export",
+            &id,
+            "--out",
+            txt.to_str().unwrap(),
+            "--citations",
+            "endnote",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown citation style"),
+        "{}",
+        stderr(&o)
+    );
+
     // One question, and the evaluation.
     let o = loi(
         &db,

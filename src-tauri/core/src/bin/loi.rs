@@ -134,6 +134,10 @@ enum Command {
         /// The date under "Distr.: General" (YYYY-MM-DD, default today).
         #[arg(long)]
         date: Option<String>,
+        /// Write the footnotes as drafted (footnote), in the text (inline:
+        /// "(see CMW/C/TJK/CO/2, para. 12)") or as bare paragraph numbers (bare).
+        #[arg(long, default_value = "footnote")]
+        citations: String,
     },
     /// Compare two lists of issues (drafts, versions, stored lists or files).
     Diff {
@@ -774,6 +778,7 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             out,
             date,
+            citations,
         } => {
             let mut lib = open_library(&cli.db)?;
             let name = if list.chars().all(|c| c.is_ascii_digit()) {
@@ -781,7 +786,8 @@ fn run(cli: Cli) -> Result<bool> {
             } else {
                 list
             };
-            let issue_list = drafting::resolve_list(&mut lib, &name)?;
+            let issue_list = drafting::resolve_list(&mut lib, &name)?
+                .with_citation_style(parse_style(&citations)?);
             let fmt = format
                 .as_deref()
                 .or_else(|| out.to_str())
