@@ -1,4 +1,6 @@
-//! Benchmark: generating a full draft from a 60-paragraph concluding observations.
+//! Benchmarks: generating a full draft from a 60-paragraph concluding
+//! observations, and the editor's actions on that draft (each one saved in its own
+//! transaction on disk, then read back as the editor shows it).
 //! Run with `cargo bench -p loi-core --bench drafting`.
 
 use std::time::Duration;
@@ -34,5 +36,74 @@ fn drafting(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, drafting);
+fn editing(c: &mut Criterion) {
+    use loi_core::drafting::{apply, new_draft, DraftOp, NewDraft};
+    use loi_core::library::Library;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(&dir.path().join("library.sqlite3")).expect("library");
+    lib.ensure_seeded().expect("samples");
+    let draft = new_draft(
+        &mut lib,
+        &NewDraft {
+            state: "TJK".into(),
+            ..Default::default()
+        },
+    )
+    .expect("draft");
+    let ids: Vec<u64> = draft.content.questions.iter().map(|q| q.id).collect();
+    let (first, last) = (ids[0], ids[ids.len() - 1]);
+    let mut g = c.benchmark_group("edit");
+    g.sample_size(30).measurement_time(Duration::from_secs(3));
+    g.bench_function("reorder_23_questions", |b| {
+        let mut to = 0;
+        b.iter(|| {
+            to = (to + 1) % 2;
+            apply(
+                &mut lib,
+                draft.id,
+                DraftOp::Reorder {
+                    question: first,
+                    to,
+                },
+            )
+            .expect("reorder")
+        })
+    });
+    g.bench_function("move_to_another_section", |b| {
+        let sections = [vec!["General information".to_string()], vec![]];
+        let mut n = 0;
+        b.iter(|| {
+            n += 1;
+            let section = sections[n % 2].clone();
+            apply(
+                &mut lib,
+                draft.id,
+                DraftOp::Move {
+                    question: last,
+                    section: (!section.is_empty()).then_some(section),
+                    index: 0,
+                },
+            )
+            .expect("move")
+        })
+    });
+    g.bench_function("keystroke", |b| {
+        let mut text = String::from("Please describe the strategy");
+        b.iter(|| {
+            text.push('.');
+            apply(
+                &mut lib,
+                draft.id,
+                DraftOp::EditText {
+                    question: first,
+                    text: text.clone(),
+                },
+            )
+            .expect("keystroke")
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, drafting, editing);
 criterion_main!(benches);
