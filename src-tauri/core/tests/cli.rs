@@ -291,17 +291,20 @@ fn drafting_commands() {
         footnoted.contains("[1] CMW/C/TJK/CO/2, para. "),
         "{footnoted}"
     );
-    let o = loi(
-        &db,
-        &[
-            "export",
-            &id,
-            "--out",
-            txt.to_str().unwrap(),
-            "--citations",
-            "inline",
-        ],
-    );
+    let export_with = |citations: &str| {
+        loi(
+            &db,
+            &[
+                "export",
+                &id,
+                "--out",
+                txt.to_str().unwrap(),
+                "--citations",
+                citations,
+            ],
+        )
+    };
+    let o = export_with("inline");
     assert!(o.status.success(), "{}", stderr(&o));
     let inline = std::fs::read_to_string(&txt).unwrap();
     assert!(
@@ -309,17 +312,7 @@ fn drafting_commands() {
             && !inline.contains("[1]"),
         "{inline}"
     );
-    let o = loi(
-        &db,
-        &[
-            "export",
-            &id,
-            "--out",
-            txt.to_str().unwrap(),
-            "--citations",
-            "endnote",
-        ],
-    );
+    let o = export_with("endnote");
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("unknown citation style"),
