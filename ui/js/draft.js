@@ -395,6 +395,12 @@ async function showQuestionDetail(q, run) {
   box.hidden = false;
 }
 
+// A moment stored in UTC, as the laptop's clock reads it.
+function localTime(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
 function sidePanel(v, report, render) {
   const notCovered = v.coverage.not_covered;
   const versions = el("ol", { class: "versions" });
@@ -405,7 +411,7 @@ function sidePanel(v, report, render) {
           "li",
           {},
           el("span", {}, ver.name),
-          el("span", { class: "muted" }, ` ${ver.created_at.slice(0, 16).replace("T", " ")} · ${ver.questions} q.`),
+          el("span", { class: "muted" }, ` ${localTime(ver.created_at)} · ${ver.questions} q.`),
           el("button", { class: "link", type: "button", onclick: async () => { current = await call("restore_version", { id: v.id, version: ver.id }); onChange(current); render(); report(`Restored “${ver.name}” (undo brings back the previous state)`); } }, "Restore"),
         ),
       );

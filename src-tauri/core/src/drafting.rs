@@ -551,6 +551,18 @@ pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
     view_of(lib, &draft)
 }
 
+/// A moment stored in UTC ("2026-12-01T21:16:05.123Z") as the laptop's clock
+/// reads it: "2026-12-01 22:16" in Geneva.
+fn local_time(stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| stored.to_string())
+}
+
 /// A list the rapporteur can compare: its name for [`resolve_list`] and a label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListChoice {
@@ -585,10 +597,7 @@ pub fn comparable_lists(lib: &mut Library, state: &str) -> Result<Vec<ListChoice
                     "Draft {} — version “{}”, {}",
                     d.id,
                     v.name,
-                    v.created_at
-                        .get(..16)
-                        .unwrap_or(&v.created_at)
-                        .replace('T', " ")
+                    local_time(&v.created_at)
                 ),
             });
         }
@@ -666,6 +675,21 @@ mod tests {
         let mut lib = Library::open_in_memory().unwrap();
         lib.ensure_seeded().unwrap();
         lib
+    }
+
+    #[test]
+    fn version_times_read_on_the_laptops_clock() {
+        use chrono::TimeZone;
+        let shown = local_time("2026-12-01T21:16:05.123Z");
+        let read = chrono::NaiveDateTime::parse_from_str(&shown, "%Y-%m-%d %H:%M").unwrap();
+        let instant = chrono::Local.from_local_datetime(&read).earliest().unwrap();
+        assert_eq!(
+            instant.with_timezone(&chrono::Utc),
+            chrono::Utc
+                .with_ymd_and_hms(2026, 12, 1, 21, 16, 0)
+                .unwrap()
+        );
+        assert_eq!(local_time("not a time"), "not a time");
     }
 
     #[test]
