@@ -13,8 +13,8 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    format_paragraph_refs, Citation, CitationStyle, Document, DocumentKind, IssueList,
-    ListQuestion, NoteAnchor, Paragraph, ParagraphKind, StateParty, SubParagraph,
+    paragraphs_phrase, Citation, CitationStyle, Document, DocumentKind, IssueList, ListQuestion,
+    NoteAnchor, Paragraph, ParagraphKind, StateParty, SubParagraph,
 };
 use crate::profile::{label_sections, Profile};
 
@@ -396,22 +396,10 @@ fn lead_in(profile: &Profile, follow_up: bool) -> &str {
 }
 
 fn citation_text(style: CitationStyle, symbol: &str, refs: &[String]) -> String {
-    let paras = format_paragraph_refs(refs);
-    let word = if refs
-        .iter()
-        .map(|r| r.split(' ').next().unwrap_or(r))
-        .collect::<std::collections::BTreeSet<_>>()
-        .len()
-        > 1
-    {
-        "paras."
-    } else {
-        "para."
-    };
     match style {
         CitationStyle::Footnote => String::new(),
-        CitationStyle::Inline => format!(" (see {symbol}, {word} {paras})"),
-        CitationStyle::Bare => format!(" ({word} {paras})"),
+        CitationStyle::Inline => format!(" (see {symbol}, {})", paragraphs_phrase(refs)),
+        CitationStyle::Bare => format!(" ({})", paragraphs_phrase(refs)),
     }
 }
 

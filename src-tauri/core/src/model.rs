@@ -379,6 +379,32 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
+/// "para. 12", "para. 49 (a) and (d)" or, for several paragraphs, "paras. 12 and 18".
+pub fn paragraphs_phrase(refs: &[String]) -> String {
+    let distinct_paras: std::collections::BTreeSet<&str> = refs
+        .iter()
+        .map(|r| r.split(' ').next().unwrap_or(r))
+        .collect();
+    let word = if distinct_paras.len() > 1 {
+        "paras."
+    } else {
+        "para."
+    };
+    format!("{word} {}", format_paragraph_refs(refs))
+}
+
+/// The paragraphs `cites` names in the first document it cites.
+fn first_document_refs(cites: &[Citation]) -> Vec<String> {
+    let Some(first) = cites.first() else {
+        return Vec::new();
+    };
+    cites
+        .iter()
+        .filter(|c| c.symbol == first.symbol)
+        .filter_map(|c| c.paragraph.clone())
+        .collect()
+}
+
 /// The text of a footnote citing `cites` (those of the first document cited):
 /// "CMW/C/TJK/CO/2, para. 12.", "CMW/C/TJK/CO/2, paras. 12 and 18." or, when
 /// `ibid` (the previous note cited the same document), "Ibid., para. 35 (b).".
@@ -386,22 +412,12 @@ pub fn citation_note(cites: &[Citation], ibid: bool) -> String {
     let Some(first) = cites.first() else {
         return String::new();
     };
-    let refs: Vec<String> = cites
-        .iter()
-        .filter(|c| c.symbol == first.symbol)
-        .filter_map(|c| c.paragraph.clone())
-        .collect();
+    let refs = first_document_refs(cites);
     let head = if ibid { "Ibid." } else { first.symbol.as_str() };
-    let distinct_paras: std::collections::BTreeSet<&str> = refs
-        .iter()
-        .map(|r| r.split(' ').next().unwrap_or(r))
-        .collect();
-    match refs.len() {
-        0 => format!("{}.", head.trim_end_matches('.')),
-        _ if distinct_paras.len() > 1 => {
-            format!("{head}, paras. {}.", format_paragraph_refs(&refs))
-        }
-        _ => format!("{head}, para. {}.", format_paragraph_refs(&refs)),
+    if refs.is_empty() {
+        format!("{}.", head.trim_end_matches('.'))
+    } else {
+        format!("{head}, {}.", paragraphs_phrase(&refs))
     }
 }
 
@@ -411,22 +427,18 @@ impl IssueList {
     /// and `Bare` writes a citation note "(para. 12)" (a note that is not a
     /// citation stays "(see …)"). The citation goes where the marker stood, before
     /// the punctuation the marker followed. The questions still cite what they cited.
-    pub fn with_citation_style(&self, style: CitationStyle) -> IssueList {
-        let mut list = self.clone();
+    pub fn with_citation_style(mut self, style: CitationStyle) -> IssueList {
         if style == CitationStyle::Footnote {
-            return list;
+            return self;
         }
-        for q in &mut list.questions {
+        for q in &mut self.questions {
             let mut notes = std::mem::take(&mut q.notes);
             // From the last marker back, so earlier offsets stay where they are.
             notes.sort_by_key(|n| std::cmp::Reverse(n.offset));
             for note in notes {
+                let refs = first_document_refs(&note.cites);
                 let written = match (&note.text, style) {
-                    (None, CitationStyle::Bare) if !note.cites.is_empty() => {
-                        let full = citation_note(&note.cites, false);
-                        let symbol = format!("{}, ", note.cites[0].symbol);
-                        full.strip_prefix(&symbol).unwrap_or(&full).to_string()
-                    }
+                    (None, CitationStyle::Bare) if !refs.is_empty() => paragraphs_phrase(&refs),
                     (None, _) => format!("see {}", citation_note(&note.cites, false)),
                     (Some(t), _) => format!("see {}", t.trim()),
                 };
@@ -446,7 +458,7 @@ impl IssueList {
                 q.text.insert_str(at, &format!(" ({written})"));
             }
         }
-        list
+        self
     }
 
     /// The footnotes of the list in order: (number, text), numbered from 1 across the
@@ -514,8 +526,11 @@ mod tests {
             }],
             ..Default::default()
         };
-        assert_eq!(list.with_citation_style(CitationStyle::Footnote), list);
-        let inline = list.with_citation_style(CitationStyle::Inline);
+        assert_eq!(
+            list.clone().with_citation_style(CitationStyle::Footnote),
+            list
+        );
+        let inline = list.clone().with_citation_style(CitationStyle::Inline);
         assert_eq!(
             inline.questions[0].text,
             "In the light of the previous concluding observations (see CMW/C/SEN/CO/1, paras. 12 and 14), please describe the strategy (see A/HRC/40/3, para. 7)."
