@@ -94,10 +94,7 @@ fn the_app_window() {
     );
     app.click(".rec-card[aria-label='Paragraph 30']");
     let panel = app
-        .wait_for("const p = document.querySelector('.side-panel'); return p && p.innerText.includes('CMW/C/KGZ/CO/1, para. 27') && p.innerText", "the history of paragraph 30")
-        .as_str()
-        .unwrap_or("")
-        .to_string();
+        .wait_for_text("const p = document.querySelector('.side-panel'); return p && p.innerText.includes('CMW/C/KGZ/CO/1, para. 27') && p.innerText", "the history of paragraph 30");
     assert!(panel.contains("Follow-up letter 2018-09-13"), "{panel}");
     assert!(panel.contains("Marked for follow-up"), "{panel}");
     app.screenshot("recommendations");
@@ -123,9 +120,7 @@ fn the_app_window() {
     // A hit opens its paragraph in the document, marked and scrolled to.
     app.click(".hit");
     let context = app
-        .wait_for("const s = document.getElementById('sheet'); const here = s.querySelector('.context-paragraph.here'); return !s.hidden && here && here.querySelector('mark') && here.textContent", "the hit in its document")
-        .as_str()
-        .unwrap_or("")
+        .wait_for_text("const s = document.getElementById('sheet'); const here = s.querySelector('.context-paragraph.here'); return !s.hidden && here && here.querySelector('mark') && here.textContent", "the hit in its document")
         .to_lowercase();
     assert!(context.contains("traffick"), "{context}");
     app.screenshot("search-context");
@@ -178,13 +173,10 @@ fn the_app_window() {
         json!([[extra.to_str().unwrap(), broken.to_str().unwrap()]]),
     );
     let sheet = app
-        .wait_for(
+        .wait_for_text(
             "const s = document.getElementById('sheet'); return !s.hidden && !document.getElementById('sheet-close').disabled && s.innerText",
             "the import results",
-        )
-        .as_str()
-        .unwrap_or("")
-        .to_string();
+        );
     assert!(
         sheet.contains("Philippines CO3.docx — imported")
             && sheet.contains("broken.docx — error")
@@ -226,13 +218,10 @@ fn the_app_window() {
         json!({"paths": [dropped.to_str().unwrap()], "position": {"x": 500, "y": 300}}),
     );
     let sheet = app
-        .wait_for(
+        .wait_for_text(
             "const s = document.getElementById('sheet'); return !s.hidden && !document.getElementById('sheet-close').disabled && !document.body.classList.contains('dropping') && s.innerText",
             "the dropped file's result",
-        )
-        .as_str()
-        .unwrap_or("")
-        .to_string();
+        );
     assert!(
         sheet.contains("Ghana CO1.txt — imported") && sheet.contains("1 of 1 imported"),
         "{sheet}"
@@ -323,10 +312,7 @@ fn the_app_window() {
     app.wait_for("return document.querySelectorAll('.question .q-body')[2].textContent.startsWith('Please describe the national migration strategy')", "the edited question");
     // The side panel shows what the question asks about, its history and the generated wording.
     let detail = app
-        .wait_for("const d = document.getElementById('question-detail'); return d && !d.hidden && d.textContent.includes('Generated wording') && d.textContent", "the question's sources")
-        .as_str()
-        .unwrap_or("")
-        .to_string();
+        .wait_for_text("const d = document.getElementById('question-detail'); return d && !d.hidden && d.textContent.includes('Generated wording') && d.textContent", "the question's sources");
     assert!(
         detail.starts_with("Question 3") && detail.contains("Asks about CMW/C/TJK/CO/2, para. "),
         "{detail}"
@@ -570,10 +556,7 @@ fn the_app_window() {
         json!([]),
     );
     let summary = app
-        .wait_for("const s = document.getElementById('compare-summary'); return s && document.getElementById('compare-old').selectedOptions[0].textContent.includes('CMW/C/TJK/Q/3') && s.textContent", "the comparison")
-        .as_str()
-        .unwrap_or("")
-        .to_string();
+        .wait_for_text("const s = document.getElementById('compare-summary'); return s && document.getElementById('compare-old').selectedOptions[0].textContent.includes('CMW/C/TJK/Q/3') && s.textContent", "the comparison");
     assert!(summary.starts_with("kept "), "{summary}");
     app.screenshot("compare");
     // The comparison as Word tracked changes, through the command the save dialog leads to.
@@ -613,10 +596,7 @@ fn the_app_window() {
         json!([seed_list.to_str().unwrap()]),
     );
     let from_file = app
-        .wait_for("const s = document.getElementById('compare-summary'); const o = document.getElementById('compare-old'); return s && o.selectedOptions[0].textContent.startsWith('File: 003') && s.textContent", "the comparison with a file")
-        .as_str()
-        .unwrap_or("")
-        .to_string();
+        .wait_for_text("const s = document.getElementById('compare-summary'); const o = document.getElementById('compare-old'); return s && o.selectedOptions[0].textContent.startsWith('File: 003') && s.textContent", "the comparison with a file");
     assert_eq!(from_file, summary, "the file reads as the stored list does");
     assert_accessible(&app, "compare");
     // The window's size is kept (saved shortly after it changes, not only on a clean exit).

@@ -237,6 +237,14 @@ impl App {
         }
     }
 
+    /// Waits until `condition` holds and returns the text it gave.
+    pub fn wait_for_text(&self, condition: &str, what: &str) -> String {
+        self.wait_for(condition, what)
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
     /// Finds an element by CSS selector.
     pub fn find(&self, css: &str) -> String {
         let v = self.post("/element", json!({"using": "css selector", "value": css}));
