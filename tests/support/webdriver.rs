@@ -42,11 +42,19 @@ pub fn missing_tools() -> Option<String> {
         .then(|| format!("missing {} (./test.sh installs them)", missing.join(", ")))
 }
 
-/// Kills a child process when dropped.
+/// Kills a child process when dropped (with the processes it started, when it
+/// leads its own process group).
 pub struct Guard(pub Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        // tauri-driver runs in a group of its own: WebKitWebDriver, which it starts,
+        // would otherwise outlive it (and keep the test's output open).
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -124,7 +132,10 @@ impl App {
         let profile = App::profile_dir(db);
         let port = free_port();
         let native = free_port();
-        let driver = Command::new("tauri-driver")
+        let mut driver = Command::new("tauri-driver");
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut driver, 0);
+        let driver = driver
             .args([
                 "--port",
                 &port.to_string(),
