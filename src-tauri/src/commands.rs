@@ -25,23 +25,69 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Library) -> loi_core::Result<T> + Send + 'static,
 {
-    let library = state.library.clone();
-    let opening_error = state.opening_error.clone();
+    let state = AppState::clone(state);
     tauri::async_runtime::spawn_blocking(move || {
-        let mut guard = library
-            .lock()
-            .map_err(|_| payload("internal", "the library is unavailable"))?;
-        match guard.as_mut() {
-            Some(lib) => f(lib).map_err(ErrorPayload::from),
-            None => Err(opening_error
-                .lock()
-                .ok()
-                .and_then(|e| e.clone())
-                .unwrap_or_else(|| payload("not_ready", "the library is still opening"))),
-        }
+        locked(&state, |lib| f(lib).map_err(ErrorPayload::from))
     })
     .await
     .map_err(|e| payload("internal", e.to_string()))?
+}
+
+/// Runs `f` with the library locked (or says why there is none yet).
+fn locked<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Library) -> CommandResult<T>,
+) -> CommandResult<T> {
+    let mut guard = state
+        .library
+        .lock()
+        .map_err(|_| payload("internal", "the library is unavailable"))?;
+    match guard.as_mut() {
+        Some(lib) => f(lib),
+        None => Err(state
+            .opening_error
+            .lock()
+            .ok()
+            .and_then(|e| e.clone())
+            .unwrap_or_else(|| payload("not_ready", "the library is still opening"))),
+    }
+}
+
+/// Makes a change to a draft (`drafting::change_showing`): the draft comes back
+/// as soon as the change is written, and its commit (the flush to disk) goes on
+/// on the same thread with the library still locked, so whatever comes next
+/// reads it saved. A commit that fails after the draft came back is kept for
+/// [`draft_saved`].
+async fn change_draft(
+    state: &State<'_, AppState>,
+    id: i64,
+    change: Change,
+) -> CommandResult<DraftView> {
+    let state = AppState::clone(state);
+    let (sender, receiver) = tokio::sync::oneshot::channel::<CommandResult<DraftView>>();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut sender = Some(sender);
+        let result = locked(&state, |lib| {
+            let result = drafting::change_showing(lib, id, change, |view| {
+                if let Some(s) = sender.take() {
+                    let _ = s.send(Ok(view));
+                }
+            })
+            .map_err(ErrorPayload::from);
+            if let (Err(e), None) = (&result, &sender) {
+                if let Ok(mut slot) = state.save_error.lock() {
+                    *slot = Some(e.clone());
+                }
+            }
+            result
+        });
+        if let (Some(s), Err(e)) = (sender, result) {
+            let _ = s.send(Err(e));
+        }
+    });
+    receiver
+        .await
+        .map_err(|_| payload("internal", "the change was lost before it was shown"))?
 }
 
 #[derive(Serialize)]
@@ -152,7 +198,7 @@ pub async fn get_document(
 // ---------------------------------------------------------------------------
 // Drafts
 
-use loi_core::drafting::{self, DraftOp, DraftView, ListChoice, NewDraft};
+use loi_core::drafting::{self, Change, DraftOp, DraftView, ListChoice, NewDraft};
 use loi_core::drafts::{self, DraftSummary, DraftVersion};
 
 #[tauri::command]
@@ -186,25 +232,29 @@ pub async fn edit_draft(
     id: i64,
     op: DraftOp,
 ) -> CommandResult<DraftView> {
-    with_library(&state, move |lib| drafting::apply(lib, id, op)).await
+    change_draft(&state, id, Change::Edit(op)).await
 }
 
 #[tauri::command]
 pub async fn undo_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
-    with_library(&state, move |lib| {
-        drafts::undo(lib.connection(), id)?;
-        drafting::view(lib, id)
-    })
-    .await
+    change_draft(&state, id, Change::Undo).await
 }
 
 #[tauri::command]
 pub async fn redo_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
-    with_library(&state, move |lib| {
-        drafts::redo(lib.connection(), id)?;
-        drafting::view(lib, id)
-    })
-    .await
+    change_draft(&state, id, Change::Redo).await
+}
+
+/// Returns once every change the editor was shown is on disk, with the error of
+/// a commit that failed since the last call, if one did.
+#[tauri::command]
+pub async fn draft_saved(state: State<'_, AppState>) -> CommandResult<()> {
+    let save_error = state.save_error.clone();
+    with_library(&state, |_| Ok(())).await?;
+    match save_error.lock().ok().and_then(|mut e| e.take()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 #[tauri::command]

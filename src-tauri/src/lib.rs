@@ -16,6 +16,9 @@ use loi_core::library::Library;
 pub struct AppState {
     pub library: Arc<Mutex<Option<Library>>>,
     pub opening_error: Arc<Mutex<Option<loi_core::ErrorPayload>>>,
+    /// A draft change shown in the editor whose commit then failed (see
+    /// `commands::draft_saved`).
+    pub save_error: Arc<Mutex<Option<loi_core::ErrorPayload>>>,
 }
 
 static LAUNCHED: OnceLock<Instant> = OnceLock::new();
@@ -129,6 +132,7 @@ pub fn run() {
             commands::edit_draft,
             commands::undo_draft,
             commands::redo_draft,
+            commands::draft_saved,
             commands::save_version,
             commands::list_versions,
             commands::restore_version,
@@ -138,8 +142,16 @@ pub fn run() {
             commands::export_comparison,
             commands::copy_list,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running LOI Drafter");
+        .build(tauri::generate_context!())
+        .expect("error while building LOI Drafter")
+        .run(|app, event| {
+            // A draft change still being committed finishes before the app exits.
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                let library = app.state::<AppState>().library.clone();
+                drop(library.lock());
+            }
+        });
 }
 
 #[cfg(test)]

@@ -482,73 +482,114 @@ pub enum DraftOp {
     },
 }
 
+/// A change to a draft: an edit, or a step back or forward in its undo history.
+#[derive(Debug, Clone)]
+pub enum Change {
+    Edit(DraftOp),
+    Undo,
+    Redo,
+}
+
 /// Applies an edit and saves it (one transaction, one undo step); returns the draft as it now reads.
 pub fn apply(lib: &mut Library, id: i64, op: DraftOp) -> Result<DraftView> {
+    change(lib, id, Change::Edit(op))
+}
+
+/// Makes a change and saves it; returns the draft as it now reads, once it is on disk.
+pub fn change(lib: &mut Library, id: i64, change: Change) -> Result<DraftView> {
+    let mut shown = None;
+    change_showing(lib, id, change, |v| shown = Some(v))?;
+    shown.ok_or_else(|| Error::NotFound(format!("draft {id}")))
+}
+
+/// Makes a change in one transaction and hands the draft as it will read to
+/// `shown` as soon as the change is written, before the transaction commits.
+/// The commit is the slow part (the flush to disk, which a busy disk can hold up
+/// for a second): the editor draws the change meanwhile, and whatever reads the
+/// library next waits for the commit. `Ok` once the change is on disk; after an
+/// error `shown` was not called, or the change it was shown is not saved.
+pub fn change_showing(
+    lib: &mut Library,
+    id: i64,
+    change: Change,
+    shown: impl FnOnce(DraftView),
+) -> Result<()> {
+    let lib: &Library = lib;
+    let tx = rusqlite::Transaction::new_unchecked(
+        lib.shared_connection(),
+        rusqlite::TransactionBehavior::Immediate,
+    )?;
+    match change {
+        Change::Edit(op) => write_edit(&tx, id, op)?,
+        Change::Undo => drafts::write_history_step(&tx, id, false)?,
+        Change::Redo => drafts::write_history_step(&tx, id, true)?,
+    }
+    let draft = drafts::load(&tx, id)?;
+    shown(view_of(lib, &draft)?);
+    tx.commit()?;
+    Ok(())
+}
+
+/// Writes an edit as one undo step (typing in a question: one step per burst).
+fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
+    let mut draft = drafts::load(conn, id)?;
+    let c = &mut draft.content;
     // Typing in a question is saved at every keystroke, undone as one step.
     if let DraftOp::EditText { question, text } = &op {
-        let mut draft = drafts::load(lib.connection(), id)?;
-        draft.content.edit_text(*question, text)?;
-        let draft = drafts::save_typing(
-            lib.connection(),
-            id,
-            &draft.content,
-            &format!("text:{question}"),
-        )?;
-        return view_of(lib, &draft);
+        c.edit_text(*question, text)?;
+        return drafts::write_step(conn, id, c, Some(&format!("text:{question}")));
     }
-    let committee = drafts::committee_of(lib.connection(), id)?;
-    let draft = drafts::update(lib.connection(), id, |c| {
-        // A section named by the editor: without labels, and one of the draft's,
-        // placed among them in the committee's order.
-        let place = |c: &mut DraftContent, s: &[String]| {
-            let s = crate::profile::unlabelled(s);
-            let order = Profile::builtin(&committee)
-                .map(|p| p.section_paths(c.kind))
-                .unwrap_or_default();
-            drafts::place_section(&mut c.sections, &s, &order);
-            s
-        };
-        match op {
-            DraftOp::EditText { question, text } => c.edit_text(question, &text),
-            DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),
-            DraftOp::SetNotes { question, notes } => c.set_notes(question, notes),
-            DraftOp::SetNoteTexts { question, notes } => {
-                let mut previous = c.cited_before(question)?;
-                let notes = notes
-                    .iter()
-                    .filter(|t| !t.trim().is_empty())
-                    .map(|t| drafts::DraftNote::from_written(t, &mut previous))
-                    .collect();
-                c.set_notes(question, notes)
-            }
-            DraftOp::RemoveNote { question, index } => c.remove_note(question, index),
-            DraftOp::AddQuestion {
-                section,
-                after,
-                text,
-            } => {
-                let section = match section {
-                    Some(s) => place(c, &s),
-                    None => c.sections.last().cloned().unwrap_or_default(),
-                };
-                c.add_question(section, after, &text).map(|_| ())
-            }
-            DraftOp::Delete { question } => c.delete_question(question).map(|_| ()),
-            DraftOp::MergeWithNext { question } => c.merge_with_next(question),
-            DraftOp::Split { question, at } => c.split(question, at).map(|_| ()),
-            DraftOp::Move {
-                question,
-                section,
-                index,
-            } => {
-                let section = section.map(|s| place(c, &s));
-                c.move_question(question, section, index)
-            }
-            DraftOp::Reorder { question, to } => c.reorder(question, to),
-            DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
+    let committee = draft.committee.clone();
+    // A section named by the editor: without labels, and one of the draft's,
+    // placed among them in the committee's order.
+    let place = |c: &mut DraftContent, s: &[String]| {
+        let s = crate::profile::unlabelled(s);
+        let order = Profile::builtin(&committee)
+            .map(|p| p.section_paths(c.kind))
+            .unwrap_or_default();
+        drafts::place_section(&mut c.sections, &s, &order);
+        s
+    };
+    match op {
+        DraftOp::EditText { question, text } => c.edit_text(question, &text),
+        DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),
+        DraftOp::SetNotes { question, notes } => c.set_notes(question, notes),
+        DraftOp::SetNoteTexts { question, notes } => {
+            let mut previous = c.cited_before(question)?;
+            let notes = notes
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| drafts::DraftNote::from_written(t, &mut previous))
+                .collect();
+            c.set_notes(question, notes)
         }
-    })?;
-    view_of(lib, &draft)
+        DraftOp::RemoveNote { question, index } => c.remove_note(question, index),
+        DraftOp::AddQuestion {
+            section,
+            after,
+            text,
+        } => {
+            let section = match section {
+                Some(s) => place(c, &s),
+                None => c.sections.last().cloned().unwrap_or_default(),
+            };
+            c.add_question(section, after, &text).map(|_| ())
+        }
+        DraftOp::Delete { question } => c.delete_question(question).map(|_| ()),
+        DraftOp::MergeWithNext { question } => c.merge_with_next(question),
+        DraftOp::Split { question, at } => c.split(question, at).map(|_| ()),
+        DraftOp::Move {
+            question,
+            section,
+            index,
+        } => {
+            let section = section.map(|s| place(c, &s));
+            c.move_question(question, section, index)
+        }
+        DraftOp::Reorder { question, to } => c.reorder(question, to),
+        DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
+    }?;
+    drafts::write_step(conn, id, c, None)
 }
 
 /// A moment stored in UTC ("2026-12-01T21:16:05.123Z") as the laptop's clock
@@ -821,6 +862,108 @@ mod tests {
         )
         .unwrap();
         view(lib, d.id).unwrap()
+    }
+
+    /// The editor is shown a change while its transaction is still open: another
+    /// reader of the library file sees it only once it is committed, and the
+    /// view shown is the draft as stored.
+    #[test]
+    fn a_change_is_shown_before_its_commit_and_stored_as_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        let mut lib = Library::open(&path).unwrap();
+        lib.ensure_seeded().unwrap();
+        let v = tjk_draft(&mut lib);
+        let (first, second) = (v.questions[0].id, v.questions[1].id);
+        let other = Library::open(&path).unwrap();
+        let first_on_disk = |l: &Library| {
+            drafts::load(l.shared_connection(), v.id)
+                .unwrap()
+                .content
+                .questions[0]
+                .id
+        };
+        let mut seen = None;
+        change_showing(
+            &mut lib,
+            v.id,
+            Change::Edit(DraftOp::Reorder {
+                question: first,
+                to: 1,
+            }),
+            |shown| {
+                assert_eq!(first_on_disk(&other), first, "not committed yet");
+                seen = Some(shown);
+            },
+        )
+        .unwrap();
+        let seen = seen.unwrap();
+        assert_eq!(seen.questions[0].id, second);
+        assert_eq!(first_on_disk(&other), second, "committed");
+        let stored = view(&mut lib, v.id).unwrap();
+        assert_eq!(
+            serde_json::to_value(&seen).unwrap(),
+            serde_json::to_value(&stored).unwrap()
+        );
+        // Undo and redo go the same way.
+        let undone = change(&mut lib, v.id, Change::Undo).unwrap();
+        assert_eq!(undone.questions[0].id, first);
+        assert!(undone.can_redo);
+        let redone = change(&mut lib, v.id, Change::Redo).unwrap();
+        assert_eq!(redone.questions[0].id, second);
+        // An edit that fails is not shown, and nothing is written.
+        let mut called = false;
+        let err = change_showing(
+            &mut lib,
+            v.id,
+            Change::Edit(DraftOp::Delete { question: 999_999 }),
+            |_| called = true,
+        )
+        .unwrap_err();
+        assert!(!called, "{err}");
+        assert!(
+            change(&mut lib, v.id, Change::Redo).is_err(),
+            "nothing to redo"
+        );
+        assert_eq!(
+            serde_json::to_value(view(&mut lib, v.id).unwrap()).unwrap(),
+            serde_json::to_value(&redone).unwrap()
+        );
+    }
+
+    /// A commit that fails after the change was shown is an error, and the
+    /// library keeps the draft as it was.
+    #[test]
+    fn a_change_whose_commit_fails_is_an_error_and_not_stored() {
+        let mut lib = seeded();
+        let v = tjk_draft(&mut lib);
+        let first = v.questions[0].id;
+        // A foreign key checked only at COMMIT: every edit's commit fails.
+        lib.connection()
+            .execute_batch(
+                "CREATE TABLE broken_link (draft_id INTEGER REFERENCES drafts(id) DEFERRABLE INITIALLY DEFERRED);
+                 CREATE TRIGGER broken AFTER UPDATE ON drafts BEGIN
+                   INSERT INTO broken_link VALUES (-1);
+                 END;",
+            )
+            .unwrap();
+        let mut called = false;
+        let err = change_showing(
+            &mut lib,
+            v.id,
+            Change::Edit(DraftOp::Reorder {
+                question: first,
+                to: 1,
+            }),
+            |shown| called = shown.questions[0].id != first,
+        )
+        .unwrap_err();
+        assert!(called, "the change was shown before its commit");
+        assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+        lib.connection()
+            .execute_batch("DROP TRIGGER broken; DROP TABLE broken_link;")
+            .unwrap();
+        assert_eq!(view(&mut lib, v.id).unwrap().questions[0].id, first);
     }
 
     #[test]

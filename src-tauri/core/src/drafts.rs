@@ -1001,7 +1001,20 @@ fn save_step(
     key: Option<&str>,
 ) -> Result<Draft> {
     let tx = conn.transaction()?;
-    let (pos, current, last_key, last_at): (i64, String, Option<String>, Option<i64>) = tx
+    write_step(&tx, id, content, key)?;
+    tx.commit()?;
+    load(conn, id)
+}
+
+/// Writes a new state of a draft as [`save_typing`] does (`key`) or [`save`] does
+/// (no key), inside the caller's transaction.
+pub fn write_step(
+    conn: &Connection,
+    id: i64,
+    content: &DraftContent,
+    key: Option<&str>,
+) -> Result<()> {
+    let (pos, current, last_key, last_at): (i64, String, Option<String>, Option<i64>) = conn
         .query_row(
             "SELECT history_pos, content, typing_key, typing_at FROM drafts WHERE id = ?1",
             params![id],
@@ -1010,42 +1023,42 @@ fn save_step(
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("draft {id}")))?;
     let json = to_json(content)?;
-    if current != json {
-        let now_ms = Utc::now().timestamp_millis();
-        let same_burst = key.is_some()
-            && last_key.as_deref() == key
-            && last_at.is_some_and(|t| now_ms - t < TYPING_PAUSE_MS)
-            && pos > 0;
-        if same_burst {
-            tx.execute(
-                "UPDATE draft_history SET content = ?3 WHERE draft_id = ?1 AND seq = ?2",
-                params![id, pos, json],
-            )?;
-            tx.execute(
-                "UPDATE drafts SET content = ?2, updated_at = ?3, typing_at = ?4 WHERE id = ?1",
-                params![id, json, now(), now_ms],
-            )?;
-        } else {
-            tx.execute(
-                "DELETE FROM draft_history WHERE draft_id = ?1 AND seq > ?2",
-                params![id, pos],
-            )?;
-            tx.execute(
-                "INSERT INTO draft_history (draft_id, seq, content) VALUES (?1, ?2, ?3)",
-                params![id, pos + 1, json],
-            )?;
-            tx.execute(
-                "DELETE FROM draft_history WHERE draft_id = ?1 AND seq <= ?2",
-                params![id, pos + 1 - HISTORY_LIMIT],
-            )?;
-            tx.execute(
-                "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4, typing_key = ?5, typing_at = ?6 WHERE id = ?1",
-                params![id, json, pos + 1, now(), key, key.map(|_| now_ms)],
-            )?;
-        }
+    if current == json {
+        return Ok(());
     }
-    tx.commit()?;
-    load(conn, id)
+    let now_ms = Utc::now().timestamp_millis();
+    let same_burst = key.is_some()
+        && last_key.as_deref() == key
+        && last_at.is_some_and(|t| now_ms - t < TYPING_PAUSE_MS)
+        && pos > 0;
+    if same_burst {
+        conn.execute(
+            "UPDATE draft_history SET content = ?3 WHERE draft_id = ?1 AND seq = ?2",
+            params![id, pos, json],
+        )?;
+        conn.execute(
+            "UPDATE drafts SET content = ?2, updated_at = ?3, typing_at = ?4 WHERE id = ?1",
+            params![id, json, now(), now_ms],
+        )?;
+    } else {
+        conn.execute(
+            "DELETE FROM draft_history WHERE draft_id = ?1 AND seq > ?2",
+            params![id, pos],
+        )?;
+        conn.execute(
+            "INSERT INTO draft_history (draft_id, seq, content) VALUES (?1, ?2, ?3)",
+            params![id, pos + 1, json],
+        )?;
+        conn.execute(
+            "DELETE FROM draft_history WHERE draft_id = ?1 AND seq <= ?2",
+            params![id, pos + 1 - HISTORY_LIMIT],
+        )?;
+        conn.execute(
+            "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4, typing_key = ?5, typing_at = ?6 WHERE id = ?1",
+            params![id, json, pos + 1, now(), key, key.map(|_| now_ms)],
+        )?;
+    }
+    Ok(())
 }
 
 /// Applies an edit to the stored draft and saves the result as one undo step.
@@ -1060,7 +1073,15 @@ where
 
 fn step(conn: &mut Connection, id: i64, forward: bool) -> Result<Draft> {
     let tx = conn.transaction()?;
-    let pos: i64 = tx
+    write_history_step(&tx, id, forward)?;
+    tx.commit()?;
+    load(conn, id)
+}
+
+/// Moves a draft one step back (or `forward`) in its undo history, inside the
+/// caller's transaction.
+pub fn write_history_step(conn: &Connection, id: i64, forward: bool) -> Result<()> {
+    let pos: i64 = conn
         .query_row(
             "SELECT history_pos FROM drafts WHERE id = ?1",
             params![id],
@@ -1069,14 +1090,14 @@ fn step(conn: &mut Connection, id: i64, forward: bool) -> Result<Draft> {
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("draft {id}")))?;
     let target: Option<(i64, String)> = if forward {
-        tx.query_row(
+        conn.query_row(
             "SELECT seq, content FROM draft_history WHERE draft_id = ?1 AND seq > ?2 ORDER BY seq LIMIT 1",
             params![id, pos],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
     } else {
-        tx.query_row(
+        conn.query_row(
             "SELECT seq, content FROM draft_history WHERE draft_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT 1",
             params![id, pos],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -1093,12 +1114,11 @@ fn step(conn: &mut Connection, id: i64, forward: bool) -> Result<Draft> {
             .into(),
         ));
     };
-    tx.execute(
+    conn.execute(
         "UPDATE drafts SET content = ?2, history_pos = ?3, updated_at = ?4, typing_key = NULL WHERE id = ?1",
         params![id, content, seq, now()],
     )?;
-    tx.commit()?;
-    load(conn, id)
+    Ok(())
 }
 
 /// Goes back one edit.

@@ -293,6 +293,12 @@ impl Library {
         &mut self.conn
     }
 
+    /// The connection, shared: for reads, and for a transaction that stays open
+    /// while the library is read (see [`crate::drafting::change_showing`]).
+    pub fn shared_connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Imports the built-in sample documents into a library that never had any.
     /// Returns how many were imported.
     pub fn ensure_seeded(&mut self) -> Result<usize> {
