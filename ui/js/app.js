@@ -4,7 +4,7 @@ import { call, ready } from "./api.js";
 import { el, clear } from "./dom.js";
 import { renderLibrary, renderSearch } from "./library.js";
 import { renderRecommendations } from "./recommendations.js";
-import { renderDraft, loadDraft, undo, redo, setDraftListener, currentDraft, clearDraft, exportDraft } from "./draft.js";
+import { renderDraft, loadDraft, undo, redo, setDraftListener, setSaveListener, currentDraft, clearDraft, exportDraft } from "./draft.js";
 import { renderCompare, compareWithFile } from "./compare.js";
 
 const state = { code: null, states: [], view: "library" };
@@ -53,10 +53,16 @@ function showCounts(v) {
   countsLine.title = c.warning ?? "";
 }
 
-setDraftListener((v) => {
-  savedAt = Date.now();
-  setStatus("Saved");
+setDraftListener((v, reread) => {
   showCounts(v);
+  // Read back after a failed save: draw what the library holds.
+  if (reread && state.view === "draft") refresh();
+});
+
+setSaveListener((saving, reason) => {
+  if (saving === "saving") setStatus("Saving…");
+  else if (saving === "saved") report("Saved");
+  else setStatus(`Not saved: ${reason}`);
 });
 
 function selectView(view, focus = false, render = true) {

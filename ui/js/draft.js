@@ -12,6 +12,8 @@ const NEW_QUESTION = "Please provide information on …";
 const moveBy = (q, index, step) => edit({ op: "reorder", question: q.id, to: Math.max(0, index + step) });
 let current = null; // the DraftView shown
 let onChange = () => {};
+let onSaveState = () => {};
+let unsaved = 0; // changes shown whose commit has not been confirmed
 let notesOpenFor = null; // the question whose footnotes are being edited
 let selectedQuestion = null; // the question whose sources show in the side panel
 let recsCache = { code: null, list: [] }; // the State party's recommendations, for those sources
@@ -23,6 +25,40 @@ window.loiTimings = [];
 
 export function setDraftListener(fn) {
   onChange = fn;
+}
+
+// Told "saving", "saved" or "failed" (with the reason) as changes reach the disk.
+export function setSaveListener(fn) {
+  onSaveState = fn;
+}
+
+// A change is drawn as soon as the core has written it; its commit (the flush to
+// disk) finishes a moment later. This follows it there: "Saving…" until every
+// change shown is committed, then "Saved". If a commit failed, the draft is read
+// back from the library, so what shows is what is saved.
+function followToDisk() {
+  unsaved += 1;
+  onSaveState("saving");
+  call("draft_saved").then(
+    () => {
+      unsaved -= 1;
+      if (unsaved === 0) onSaveState("saved");
+    },
+    async (e) => {
+      unsaved -= 1;
+      onSaveState("failed", e.message);
+      if (current) {
+        current = await call("get_draft", { id: current.id });
+        onChange(current, true);
+      }
+    },
+  );
+}
+
+function shown(view) {
+  current = view;
+  onChange(current);
+  followToDisk();
 }
 
 export function currentDraft() {
@@ -62,17 +98,17 @@ function editableText(q) {
 async function edit(op) {
   if (!current) return;
   pending = pending ?? { op: op.op, start: performance.now() };
-  current = await call("edit_draft", { id: current.id, op });
-  onChange(current);
+  shown(await call("edit_draft", { id: current.id, op }));
 }
 
-// A keystroke's save: nothing is drawn again, so it is timed on its own.
+// A keystroke's save: nothing is drawn again, so it is timed on its own (until
+// the core has written it).
 async function saveTyping(question, text) {
   if (!current) return;
   const start = performance.now();
-  current = await call("edit_draft", { id: current.id, op: { op: "edit_text", question, text } });
+  const view = await call("edit_draft", { id: current.id, op: { op: "edit_text", question, text } });
   window.loiTimings.push({ op: "edit_text", ms: Math.round((performance.now() - start) * 10) / 10 });
-  onChange(current);
+  shown(view);
 }
 
 function sectionName(path) {
@@ -82,16 +118,14 @@ function sectionName(path) {
 export async function undo() {
   if (current && current.can_undo) {
     pending = { op: "undo", start: performance.now() };
-    current = await call("undo_draft", { id: current.id });
-    onChange(current);
+    shown(await call("undo_draft", { id: current.id }));
   }
 }
 
 export async function redo() {
   if (current && current.can_redo) {
     pending = { op: "redo", start: performance.now() };
-    current = await call("redo_draft", { id: current.id });
-    onChange(current);
+    shown(await call("redo_draft", { id: current.id }));
   }
 }
 
@@ -130,7 +164,6 @@ function questionBlock(q, index, render, report) {
         try {
           await saveTyping(q.id, text);
           saved = text;
-          report("Saved");
         } catch (e) {
           report(`Not saved: ${e.message}`);
         }
@@ -361,6 +394,7 @@ function notesEditor(q, run, report) {
 // asks about with their history, and the generated wording to compare with.
 async function showQuestionDetail(q, run) {
   selectedQuestion = q.id;
+  if (shell) shell.detailShown = JSON.stringify(q);
   const box = document.getElementById("question-detail");
   if (!box || !current) return;
   const code = current.state.code;
@@ -401,36 +435,132 @@ function localTime(iso) {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-function sidePanel(v, report, render) {
-  const notCovered = v.coverage.not_covered;
-  const versions = el("ol", { class: "versions" });
-  call("list_versions", { id: v.id }).then((list) => {
+// The draft's page stays between renders: an edit redraws only what it changed
+// (a reorder: the two questions whose numbers swapped), so the editor answers at
+// once however long the list, and the keyboard focus stays where it was.
+let shell = null;
+// What each drawn heading or question shows, to know whether it can stay.
+const shownAs = new WeakMap();
+
+function buildShell(panel, report, render) {
+  const s = { panel, id: current.id, keys: {} };
+  s.symbol = el("p", { class: "doc-symbol" });
+  s.title = el("h1", { class: "doc-title" });
+  s.intro = el("div", { class: "intro-block" });
+  s.body = el("div", { class: "questions" });
+  s.addEnd = el("div", { class: "add-end" });
+  s.notes = el("div", { class: "notes-block" });
+  const list = el("article", { class: "page", "aria-label": "Draft list of issues" }, s.symbol, s.title, s.intro, s.body, s.addEnd, s.notes);
+  s.undo = el("button", { class: "button", type: "button", onclick: async () => { await undo(); render(); } }, "Undo");
+  s.redo = el("button", { class: "button", type: "button", onclick: async () => { await redo(); render(); } }, "Redo");
+  s.citations = el("span", { class: "citation-slot" });
+  s.toolbar = el(
+    "div",
+    { class: "draft-toolbar" },
+    s.undo,
+    s.redo,
+    el("span", { class: "spacer" }),
+    s.citations,
+    el("button", { class: "button", type: "button", id: "copy-draft", onclick: () => copyDraft(report) }, "Copy"),
+    el("button", { class: "button primary", type: "button", id: "export-draft", onclick: () => exportDraft(report) }, "Export…"),
+  );
+  s.coverageText = el("p", {});
+  s.coverageList = el("div", {});
+  s.versions = el("ol", { class: "versions" });
+  const name = el("input", { type: "text", placeholder: "Version name", "aria-label": "Version name", id: "version-name" });
+  const side = el(
+    "aside",
+    { class: "side-panel", "aria-label": "Question, coverage and versions" },
+    el("section", { id: "question-detail", class: "question-detail", hidden: true, "aria-live": "polite" }),
+    el("h3", {}, "Coverage"),
+    s.coverageText,
+    s.coverageList,
+    el("h3", {}, "Versions"),
+    el("form", { class: "version-form", onsubmit: async (ev) => { ev.preventDefault(); const named = name.value.trim(); if (!named || !current) return; await call("save_version", { id: current.id, name: named }); report(`Version “${named}” saved`); name.value = ""; loadVersions(s, report, render); } }, name, el("button", { class: "button", type: "submit" }, "Save version")),
+    s.versions,
+  );
+  clear(panel).append(s.toolbar, el("div", { class: "split" }, list, side));
+  loadVersions(s, report, render);
+  return s;
+}
+
+// The named versions: read when the draft opens and when one is saved.
+function loadVersions(s, report, render) {
+  call("list_versions", { id: s.id }).then((list) => {
+    clear(s.versions);
     for (const ver of list.slice().reverse()) {
-      versions.append(
+      s.versions.append(
         el(
           "li",
           {},
           el("span", {}, ver.name),
           el("span", { class: "muted" }, ` ${localTime(ver.created_at)} · ${ver.questions} q.`),
-          el("button", { class: "link", type: "button", onclick: async () => { current = await call("restore_version", { id: v.id, version: ver.id }); onChange(current); render(); report(`Restored “${ver.name}” (undo brings back the previous state)`); } }, "Restore"),
+          el("button", { class: "link", type: "button", onclick: async () => { current = await call("restore_version", { id: s.id, version: ver.id }); onChange(current); render(); report(`Restored “${ver.name}” (undo brings back the previous state)`); } }, "Restore"),
         ),
       );
     }
+  }, (e) => report(e.message));
+}
+
+// Runs `draw` only when `key` differs from what the part last showed.
+function whenChanged(s, part, key, draw) {
+  if (s.keys[part] === key) return;
+  s.keys[part] = key;
+  draw();
+}
+
+// The headings and questions as the list reads, reusing every one that shows
+// the same as before, in place.
+function drawQuestions(s, v, render, report) {
+  const want = [];
+  let section = [];
+  v.questions.forEach((q, i) => {
+    q.section.forEach((h, level) => {
+      if (section[level] !== h || q.section.slice(0, level).some((x, k) => x !== section[k])) {
+        want.push({ key: `h${JSON.stringify(q.section.slice(0, level + 1))}`, make: () => el(`h${Math.min(level + 2, 4)}`, { class: `section level-${level}` }, h) });
+      }
+    });
+    section = q.section;
+    want.push({ key: `q${JSON.stringify([q, i, notesOpenFor === q.id])}`, make: () => questionBlock(q, i, render, report) });
   });
-  const name = el("input", { type: "text", placeholder: "Version name", "aria-label": "Version name", id: "version-name" });
-  return el(
-    "aside",
-    { class: "side-panel", "aria-label": "Question, coverage and versions" },
-    el("section", { id: "question-detail", class: "question-detail", hidden: true, "aria-live": "polite" }),
-    el("h3", {}, "Coverage"),
-    el("p", {}, `${v.coverage.covered.length} of ${v.coverage.covered.length + notCovered.length} recommendations asked about.`),
-    notCovered.length
-      ? el("ul", { class: "coverage" }, notCovered.map((c) => el("li", { class: c.follow_up ? "follow-up" : null }, `para. ${c.paragraph}`, c.follow_up ? el("span", { class: "badge follow-up" }, "follow-up") : null)))
-      : null,
-    el("h3", {}, "Versions"),
-    el("form", { class: "version-form", onsubmit: async (ev) => { ev.preventDefault(); if (!name.value.trim()) return; await call("save_version", { id: v.id, name: name.value.trim() }); report(`Version “${name.value.trim()}” saved`); name.value = ""; render(); } }, name, el("button", { class: "button", type: "submit" }, "Save version")),
-    versions,
-  );
+  const pool = new Map();
+  for (const node of s.body.children) {
+    const key = shownAs.get(node);
+    if (key === undefined || node.querySelector("textarea.q-edit")) continue;
+    if (!pool.has(key)) pool.set(key, []);
+    pool.get(key).push(node);
+  }
+  let at = s.body.firstChild;
+  for (const w of want) {
+    let node = pool.get(w.key)?.shift();
+    if (!node) {
+      node = w.make();
+      shownAs.set(node, w.key);
+    }
+    if (node === at) at = at.nextSibling;
+    else s.body.insertBefore(node, at);
+  }
+  while (at) {
+    const next = at.nextSibling;
+    at.remove();
+    at = next;
+  }
+}
+
+// Which question control has the keyboard focus, to give it back after a redraw.
+function focusedControl(s) {
+  const a = document.activeElement;
+  const block = a && a.closest ? a.closest(".question") : null;
+  if (!block || !s.body.contains(block)) return null;
+  return { id: block.dataset.id, title: a.getAttribute("title"), body: a.classList.contains("q-body") };
+}
+
+function giveFocusBack(s, f) {
+  if (!f || (document.activeElement && document.activeElement !== document.body)) return;
+  const block = [...s.body.querySelectorAll(".question")].find((b) => b.dataset.id === f.id);
+  if (!block) return;
+  const target = f.body ? block.querySelector(".q-body") : [...block.querySelectorAll("[title]")].find((x) => x.getAttribute("title") === f.title);
+  target?.focus();
 }
 
 export async function renderDraft(panel, code, report, isCurrent = () => true) {
@@ -438,6 +568,7 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     const drafts = await call("list_drafts", { code });
     if (!isCurrent()) return;
     if (!drafts.length) {
+      shell = null;
       clear(panel).append(
         el("h1", { class: "view-title" }, "Draft"),
         el("p", { class: "empty" }, "No draft for this State party yet. Choose recommendations and press “Draft list of issues” in the Recommendations view."),
@@ -449,50 +580,46 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
   }
   const v = current;
   const render = () => renderDraft(panel, code, report);
-  clear(panel);
-  const list = el("article", { class: "page", "aria-label": "Draft list of issues" });
-  list.append(el("p", { class: "doc-symbol" }, v.symbol), el("h1", { class: "doc-title" }, v.title));
-  for (const p of v.intro) list.append(el("p", { class: "document-text intro" }, p));
-  let section = [];
-  v.questions.forEach((q, i) => {
-    q.section.forEach((h, level) => {
-      if (section[level] !== h || q.section.slice(0, level).some((x, k) => x !== section[k])) {
-        list.append(el(`h${Math.min(level + 2, 4)}`, { class: `section level-${level}` }, h));
-      }
-    });
-    section = q.section;
-    list.append(questionBlock(q, i, render, report));
-  });
-  const where = el(
-    "select",
-    { id: "add-section", "aria-label": "Section of the new question" },
-    v.section_choices.map((c, i) => el("option", { value: String(i), selected: i === v.section_choices.findLastIndex((x) => x.used) }, `${"\u00a0\u00a0\u00a0".repeat(c.path.length - 1)}${c.path[c.path.length - 1]}`)),
-  );
-  list.append(
-    el(
-      "div",
-      { class: "add-end" },
-      el("button", { class: "button", type: "button", id: "add-question", onclick: async () => { const c = v.section_choices[Number(where.value)]; await edit({ op: "add_question", after: null, section: c ? c.path : null, text: NEW_QUESTION }); render(); } }, "Add a question"),
+  if (!shell || shell.panel !== panel || shell.id !== v.id || !panel.contains(shell.toolbar)) shell = buildShell(panel, report, render);
+  const s = shell;
+  const focus = focusedControl(s);
+  if (s.symbol.textContent !== v.symbol) s.symbol.textContent = v.symbol;
+  if (s.title.textContent !== v.title) s.title.textContent = v.title;
+  whenChanged(s, "intro", JSON.stringify(v.intro), () => clear(s.intro).append(...v.intro.map((p) => el("p", { class: "document-text intro" }, p))));
+  drawQuestions(s, v, render, report);
+  whenChanged(s, "add", JSON.stringify(v.section_choices), () => {
+    const where = el(
+      "select",
+      { id: "add-section", "aria-label": "Section of the new question" },
+      v.section_choices.map((c, i) => el("option", { value: String(i), selected: i === v.section_choices.findLastIndex((x) => x.used) }, `${"\u00a0\u00a0\u00a0".repeat(c.path.length - 1)}${c.path[c.path.length - 1]}`)),
+    );
+    clear(s.addEnd).append(
+      el("button", { class: "button", type: "button", id: "add-question", onclick: async () => { const c = current?.section_choices[Number(where.value)]; await edit({ op: "add_question", after: null, section: c ? c.path : null, text: NEW_QUESTION }); render(); } }, "Add a question"),
       el("span", { class: "muted" }, " in "),
       where,
-    ),
-  );
-  if (v.footnotes.length) {
-    list.append(el("hr", { class: "notes-rule" }), el("ol", { class: "footnotes" }, v.footnotes.map((f) => el("li", { value: f.number }, f.text))));
-  }
-  const toolbar = el(
-    "div",
-    { class: "draft-toolbar" },
-    el("button", { class: "button", type: "button", disabled: !v.can_undo, onclick: async () => { await undo(); render(); } }, "Undo"),
-    el("button", { class: "button", type: "button", disabled: !v.can_redo, onclick: async () => { await redo(); render(); } }, "Redo"),
-    el("span", { class: "spacer" }),
-    v.footnotes.length ? citationChoice() : null,
-    el("button", { class: "button", type: "button", id: "copy-draft", onclick: () => copyDraft(report) }, "Copy"),
-    el("button", { class: "button primary", type: "button", id: "export-draft", onclick: () => exportDraft(report) }, "Export…"),
-  );
-  panel.append(toolbar, el("div", { class: "split" }, list, sidePanel(v, report, render)));
+    );
+  });
+  whenChanged(s, "notes", JSON.stringify(v.footnotes), () => {
+    clear(s.notes);
+    if (v.footnotes.length) s.notes.append(el("hr", { class: "notes-rule" }), el("ol", { class: "footnotes" }, v.footnotes.map((f) => el("li", { value: f.number }, f.text))));
+  });
+  s.undo.disabled = !v.can_undo;
+  s.redo.disabled = !v.can_redo;
+  whenChanged(s, "citations", String(v.footnotes.length > 0), () => {
+    clear(s.citations);
+    if (v.footnotes.length) s.citations.append(citationChoice());
+  });
+  whenChanged(s, "coverage", JSON.stringify(v.coverage), () => {
+    const notCovered = v.coverage.not_covered;
+    s.coverageText.textContent = `${v.coverage.covered.length} of ${v.coverage.covered.length + notCovered.length} recommendations asked about.`;
+    clear(s.coverageList);
+    if (notCovered.length) {
+      s.coverageList.append(el("ul", { class: "coverage" }, notCovered.map((c) => el("li", { class: c.follow_up ? "follow-up" : null }, `para. ${c.paragraph}`, c.follow_up ? el("span", { class: "badge follow-up" }, "follow-up") : null))));
+    }
+  });
+  giveFocusBack(s, focus);
   const selected = v.questions.find((q) => q.id === selectedQuestion);
-  if (selected) showQuestionDetail(selected, async (fn) => { await fn(); render(); });
+  if (selected && s.detailShown !== JSON.stringify(selected)) showQuestionDetail(selected, async (fn) => { await fn(); render(); });
   if (pending) {
     window.loiTimings.push({ op: pending.op, ms: Math.round((performance.now() - pending.start) * 10) / 10 });
     pending = null;
