@@ -48,11 +48,26 @@ pub struct Guard(pub Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        // tauri-driver runs in a group of its own: WebKitWebDriver, which it starts,
-        // would otherwise outlive it (and keep the test's output open).
+        // Asked to stop first, so Xvfb removes its lock file and socket (a killed
+        // one leaves them, and the displays run out after a hundred runs); then
+        // killed. tauri-driver runs in a group of its own: WebKitWebDriver, which
+        // it starts, would otherwise outlive it (and keep the test's output open).
+        let pid = self.0.id().to_string();
+        let group = format!("-{pid}");
+        #[cfg(unix)]
+        for target in [&group, &pid] {
+            let _ = Command::new("kill")
+                .args(["-TERM", "--", target])
+                .stderr(Stdio::null())
+                .status();
+        }
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         #[cfg(unix)]
         let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .args(["-KILL", "--", &group])
             .stderr(Stdio::null())
             .status();
         let _ = self.0.kill();
