@@ -340,6 +340,29 @@ fn the_app_window() {
         json!([]),
     );
     assert_eq!(numbers, json!(["1.", "2.", "3."]));
+    // By keyboard: Enter on the moved question's "Move down" moves it once more,
+    // and the focus stays on that button, so Enter again would move it further.
+    let moved = app.exec(
+        "return document.querySelectorAll('.question')[1].dataset.id",
+        json!([]),
+    );
+    let moved = moved.as_str().unwrap_or_default();
+    app.type_into(
+        &format!(".question[data-id=\"{moved}\"] .tool[title=\"Move down\"]"),
+        "\u{E007}",
+    );
+    app.wait_for(
+        &format!("const q = document.querySelectorAll('.question')[2]; const a = document.activeElement; return q && q.dataset.id === '{moved}' && a && a.getAttribute('title') === 'Move down' && a.closest('.question') === q"),
+        "the question moved by keyboard, its button still focused",
+    );
+    app.type_into(
+        &format!(".question[data-id=\"{moved}\"] .tool[title=\"Move up\"]"),
+        "\u{E007}",
+    );
+    app.wait_for(
+        &format!("const q = document.querySelectorAll('.question')[1]; return q && q.dataset.id === '{moved}' && document.activeElement.closest('.question') === q"),
+        "the question moved back up by keyboard",
+    );
     assert!(app
         .exec(
             "return document.getElementById('counts').textContent",
