@@ -17,7 +17,7 @@ let unsaved = 0; // changes shown whose commit has not been confirmed
 let notesOpenFor = null; // the question whose footnotes are being edited
 let selectedQuestion = null; // the question whose sources show in the side panel
 let recsCache = { code: null, list: [] }; // the State party's recommendations, for those sources
-let pending = null; // {op, start}: an edit waiting to be shown, for the timings below
+let pending = null; // {op, start, answered}: an edit waiting to be shown, for the timings below
 
 // How long each editor action took, from the click to the list shown again
 // (read by the window test and shown in the console with ?timings).
@@ -98,7 +98,9 @@ function editableText(q) {
 async function edit(op) {
   if (!current) return;
   pending = pending ?? { op: op.op, start: performance.now() };
-  shown(await call("edit_draft", { id: current.id, op }));
+  const view = await call("edit_draft", { id: current.id, op });
+  if (pending) pending.answered = performance.now();
+  shown(view);
 }
 
 // A keystroke's save: nothing is drawn again, so it is timed on its own (until
@@ -118,14 +120,18 @@ function sectionName(path) {
 export async function undo() {
   if (current && current.can_undo) {
     pending = { op: "undo", start: performance.now() };
-    shown(await call("undo_draft", { id: current.id }));
+    const view = await call("undo_draft", { id: current.id });
+    pending.answered = performance.now();
+    shown(view);
   }
 }
 
 export async function redo() {
   if (current && current.can_redo) {
     pending = { op: "redo", start: performance.now() };
-    shown(await call("redo_draft", { id: current.id }));
+    const view = await call("redo_draft", { id: current.id });
+    pending.answered = performance.now();
+    shown(view);
   }
 }
 
@@ -621,7 +627,9 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
   const selected = v.questions.find((q) => q.id === selectedQuestion);
   if (selected && s.detailShown !== JSON.stringify(selected)) showQuestionDetail(selected, async (fn) => { await fn(); render(); });
   if (pending) {
-    window.loiTimings.push({ op: pending.op, ms: Math.round((performance.now() - pending.start) * 10) / 10 });
+    // ms: from the click to the list drawn; answer: until the core's answer came.
+    const round = (t) => Math.round(t * 10) / 10;
+    window.loiTimings.push({ op: pending.op, ms: round(performance.now() - pending.start), answer: round((pending.answered ?? performance.now()) - pending.start) });
     pending = null;
   }
 }
