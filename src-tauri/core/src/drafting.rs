@@ -535,10 +535,10 @@ fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
     let mut draft = drafts::load(conn, id)?;
     let c = &mut draft.content;
     // Typing in a question is saved at every keystroke, undone as one step.
-    if let DraftOp::EditText { question, text } = &op {
-        c.edit_text(*question, text)?;
-        return drafts::write_step(conn, id, c, Some(&format!("text:{question}")));
-    }
+    let typing = match &op {
+        DraftOp::EditText { question, .. } => Some(format!("text:{question}")),
+        _ => None,
+    };
     let committee = draft.committee.clone();
     // A section named by the editor: without labels, and one of the draft's,
     // placed among them in the committee's order.
@@ -589,7 +589,7 @@ fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
         DraftOp::Reorder { question, to } => c.reorder(question, to),
         DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
     }?;
-    drafts::write_step(conn, id, c, None)
+    drafts::write_step(conn, id, c, typing.as_deref())
 }
 
 /// A moment stored in UTC ("2026-12-01T21:16:05.123Z") as the laptop's clock

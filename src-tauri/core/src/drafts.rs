@@ -903,17 +903,6 @@ pub fn create(
     load(conn, id)
 }
 
-/// The committee a draft is for.
-pub fn committee_of(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row(
-        "SELECT committee FROM drafts WHERE id = ?1",
-        params![id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("draft {id}")))
-}
-
 /// Loads a draft.
 pub fn load(conn: &Connection, id: i64) -> Result<Draft> {
     let row = conn
