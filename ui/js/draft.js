@@ -95,12 +95,17 @@ function editableText(q) {
   return out + dec.decode(bytes.slice(last));
 }
 
+// Sends a change (edit, undo or redo) and shows the draft the core answers with.
+async function change(command, args) {
+  const view = await call(command, args);
+  if (pending) pending.answered = performance.now();
+  shown(view);
+}
+
 async function edit(op) {
   if (!current) return;
   pending = pending ?? { op: op.op, start: performance.now() };
-  const view = await call("edit_draft", { id: current.id, op });
-  if (pending) pending.answered = performance.now();
-  shown(view);
+  await change("edit_draft", { id: current.id, op });
 }
 
 // A keystroke's save: nothing is drawn again, so it is timed on its own (until
@@ -120,18 +125,14 @@ function sectionName(path) {
 export async function undo() {
   if (current && current.can_undo) {
     pending = { op: "undo", start: performance.now() };
-    const view = await call("undo_draft", { id: current.id });
-    pending.answered = performance.now();
-    shown(view);
+    await change("undo_draft", { id: current.id });
   }
 }
 
 export async function redo() {
   if (current && current.can_redo) {
     pending = { op: "redo", start: performance.now() };
-    const view = await call("redo_draft", { id: current.id });
-    pending.answered = performance.now();
-    shown(view);
+    await change("redo_draft", { id: current.id });
   }
 }
 
