@@ -530,6 +530,26 @@ pub fn change_showing(
     Ok(())
 }
 
+/// Applies an edit worked out from the draft as it stands inside the
+/// transaction: the command line names questions by their number, which
+/// another writer may change until the library is locked.
+pub fn apply_worked_out(
+    lib: &mut Library,
+    id: i64,
+    work_out: impl FnOnce(&drafts::DraftContent) -> Result<DraftOp>,
+) -> Result<DraftView> {
+    let lib: &Library = lib;
+    let tx = rusqlite::Transaction::new_unchecked(
+        lib.shared_connection(),
+        rusqlite::TransactionBehavior::Immediate,
+    )?;
+    let op = work_out(&drafts::load(&tx, id)?.content)?;
+    write_edit(&tx, id, op)?;
+    let view = view_of(lib, &drafts::load(&tx, id)?)?;
+    tx.commit()?;
+    Ok(view)
+}
+
 /// Writes an edit as one undo step (typing in a question: one step per burst).
 fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
     let mut draft = drafts::load(conn, id)?;

@@ -782,42 +782,6 @@ fn relabel(subitems: &mut [SubParagraph]) {
 // ---------------------------------------------------------------------------
 // Storage
 
-/// Keys a typing burst to its draft (for [`save_typing`]); a later migration.
-pub const TYPING_MIGRATION_SQL: &str = "
-ALTER TABLE drafts ADD COLUMN typing_key TEXT;
-ALTER TABLE drafts ADD COLUMN typing_at INTEGER;
-";
-
-/// The schema for drafts, applied as one of the library's numbered migrations.
-pub const MIGRATION_SQL: &str = "
-CREATE TABLE drafts (
-    id INTEGER PRIMARY KEY,
-    state_code TEXT NOT NULL,
-    state_name TEXT NOT NULL,
-    committee TEXT NOT NULL,
-    cycle INTEGER NOT NULL,
-    source_symbol TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    content TEXT NOT NULL,
-    history_pos INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE draft_history (
-    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    content TEXT NOT NULL,
-    PRIMARY KEY (draft_id, seq)
-);
-CREATE TABLE draft_versions (
-    id INTEGER PRIMARY KEY,
-    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    content TEXT NOT NULL
-);
-CREATE INDEX draft_versions_by_draft ON draft_versions(draft_id, id);
-";
-
 /// A stored draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -989,7 +953,7 @@ fn save_step(
     content: &DraftContent,
     key: Option<&str>,
 ) -> Result<Draft> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     write_step(&tx, id, content, key)?;
     tx.commit()?;
     load(conn, id)
@@ -1050,18 +1014,23 @@ pub fn write_step(
     Ok(())
 }
 
-/// Applies an edit to the stored draft and saves the result as one undo step.
+/// Applies an edit to the stored draft and saves the result as one undo step;
+/// the draft is read inside the same `BEGIN IMMEDIATE` transaction, so an edit
+/// made meanwhile by another process is never overwritten.
 pub fn update<F>(conn: &mut Connection, id: i64, edit: F) -> Result<Draft>
 where
     F: FnOnce(&mut DraftContent) -> Result<()>,
 {
-    let mut draft = load(conn, id)?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut draft = load(&tx, id)?;
     edit(&mut draft.content)?;
-    save(conn, id, &draft.content)
+    write_step(&tx, id, &draft.content, None)?;
+    tx.commit()?;
+    load(conn, id)
 }
 
 fn step(conn: &mut Connection, id: i64, forward: bool) -> Result<Draft> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     write_history_step(&tx, id, forward)?;
     tx.commit()?;
     load(conn, id)
@@ -1397,8 +1366,10 @@ mod tests {
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
-        conn.execute_batch(MIGRATION_SQL).unwrap();
-        conn.execute_batch(TYPING_MIGRATION_SQL).unwrap();
+        conn.execute_batch(include_str!("library/migrations/002_drafts.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!("library/migrations/003_typing.sql"))
+            .unwrap();
         conn
     }
 

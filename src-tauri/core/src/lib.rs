@@ -15,6 +15,7 @@ pub mod text_cleanup;
 
 pub mod library;
 pub mod link;
+pub mod logs;
 pub mod seeds;
 
 pub mod generate;

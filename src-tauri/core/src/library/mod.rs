@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -18,76 +18,13 @@ use crate::model::{Document, DocumentKind, StateParty};
 use crate::parse;
 use crate::symbols;
 
+mod schema;
+pub mod search_index;
+#[cfg(test)]
+mod tests;
+
 /// The app's identifier, as in tauri.conf.json: names its data folder.
 pub const APP_IDENTIFIER: &str = "org.loidrafter.desktop";
-
-/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[
-    "
-    CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        content_hash TEXT NOT NULL UNIQUE,
-        symbol TEXT,
-        committee TEXT,
-        kind TEXT NOT NULL,
-        state_code TEXT,
-        state_name TEXT,
-        cycle INTEGER,
-        date TEXT,
-        language TEXT,
-        title TEXT,
-        source_name TEXT NOT NULL,
-        format TEXT NOT NULL,
-        inferred TEXT NOT NULL DEFAULT '[]',
-        imported_at TEXT NOT NULL,
-        source_text TEXT NOT NULL,
-        document TEXT NOT NULL
-    );
-    CREATE INDEX documents_by_state ON documents(state_code, kind);
-    CREATE TABLE paragraphs (
-        id INTEGER PRIMARY KEY,
-        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        number TEXT,
-        kind TEXT NOT NULL,
-        theme TEXT,
-        text TEXT NOT NULL
-    );
-    CREATE INDEX paragraphs_by_document ON paragraphs(document_id, seq);
-    CREATE TABLE citations (
-        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
-        symbol TEXT NOT NULL,
-        paragraph TEXT
-    );
-    CREATE INDEX citations_by_symbol ON citations(symbol, paragraph);
-    CREATE TABLE assessments (
-        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        symbol TEXT NOT NULL,
-        paragraph TEXT NOT NULL,
-        text TEXT NOT NULL
-    );
-    CREATE INDEX assessments_by_symbol ON assessments(symbol, paragraph);
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE VIRTUAL TABLE paragraph_search USING fts5(
-        text,
-        tokenize = 'porter unicode61 remove_diacritics 2'
-    );
-    ",
-    crate::drafts::MIGRATION_SQL,
-    crate::drafts::TYPING_MIGRATION_SQL,
-    // The search index reads the paragraphs' text from `paragraphs` instead of
-    // keeping a copy of its own (an import writes the text once less).
-    "
-    DROP TABLE paragraph_search;
-    CREATE VIRTUAL TABLE paragraph_search USING fts5(
-        text,
-        content = 'paragraphs',
-        content_rowid = 'id',
-        tokenize = 'porter unicode61 remove_diacritics 2'
-    );
-    INSERT INTO paragraph_search (paragraph_search) VALUES ('rebuild');
-    ",
-];
 
 /// Metadata the user states, overriding what was inferred.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +131,10 @@ pub struct Library {
     path: PathBuf,
 }
 
+/// How long a write waits for another process's transaction (an import of a
+/// large file holds the library for a second or two).
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
@@ -256,8 +197,14 @@ impl Library {
         Ok(lib)
     }
 
+    /// Architecture invariant: every write is one transaction that starts with
+    /// `BEGIN IMMEDIATE` (so a read-modify-write holds the write lock from its
+    /// read on), and a writer waits up to [`BUSY_TIMEOUT`] for another process's
+    /// transaction instead of failing with "database is locked".
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         self.conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
         )?;
@@ -265,16 +212,7 @@ impl Library {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
-            tx.commit()?;
-        }
-        Ok(())
+        schema::migrate(&mut self.conn)
     }
 
     /// The schema version (number of migrations applied).
@@ -299,30 +237,36 @@ impl Library {
         &self.conn
     }
 
-    /// Imports the built-in sample documents into a library that never had any.
-    /// Returns how many were imported.
+    /// Imports the built-in sample documents into a library that never had any,
+    /// in one transaction (several processes opening a new library at once
+    /// import them once). Returns how many were imported.
     pub fn ensure_seeded(&mut self) -> Result<usize> {
-        let already: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = 'seeded'", [], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if already.is_some() || self.document_count()? > 0 {
+        if seeded_or_not_empty(&self.conn)? {
+            return Ok(0);
+        }
+        let mut texts = Vec::new();
+        for (name, bytes) in crate::seeds::SEEDS {
+            texts.push((*name, import::extract_text(name, bytes)?));
+        }
+        let parsed = texts
+            .iter()
+            .map(|(name, extracted)| Parsed::new(name, extracted, &MetadataOverrides::default()))
+            .collect::<Result<Vec<_>>>()?;
+        let tx = self.conn.transaction()?;
+        if seeded_or_not_empty(&tx)? {
             return Ok(0);
         }
         let mut n = 0;
-        for (name, bytes) in crate::seeds::SEEDS {
-            if let ImportOutcome::Imported { .. } =
-                self.import_bytes(name, bytes, &MetadataOverrides::default())?
-            {
+        for p in parsed {
+            if let ImportOutcome::Imported { .. } = store_in(&tx, p)? {
                 n += 1;
             }
         }
-        self.conn.execute(
+        tx.execute(
             "INSERT OR REPLACE INTO settings (key, value) VALUES ('seeded', ?1)",
             params![now()],
         )?;
+        tx.commit()?;
         Ok(n)
     }
 
@@ -333,7 +277,9 @@ impl Library {
         Ok(n as usize)
     }
 
-    /// Imports a file from disk.
+    /// Imports a file from disk. The file is read (in a worker process when
+    /// the program set one up, see [`import::extract_file`]) before the library
+    /// is locked; storing it is one transaction.
     pub fn import_file(
         &mut self,
         path: &Path,
@@ -344,7 +290,7 @@ impl Library {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
         let extracted = import::extract_file(path)?;
-        self.store(&name, extracted.format, &extracted.text, overrides)
+        self.store(&name, &extracted, overrides)
     }
 
     /// Imports several files, each in its own transaction: one bad file does not
@@ -385,50 +331,27 @@ impl Library {
         overrides: &MetadataOverrides,
     ) -> Result<ImportOutcome> {
         let extracted = import::extract_text(file_name, bytes)?;
-        self.store(file_name, extracted.format, &extracted.text, overrides)
+        self.store(file_name, &extracted, overrides)
     }
 
     fn store(
         &mut self,
         source_name: &str,
-        format: SourceFormat,
-        text: &str,
+        extracted: &import::ExtractedText,
         overrides: &MetadataOverrides,
     ) -> Result<ImportOutcome> {
-        let hash = content_hash(text);
-        let existing: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM documents WHERE content_hash = ?1",
-                params![hash],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
+        let hash = content_hash(&extracted.text);
+        if let Some(id) = id_of_hash(&self.conn, &hash)? {
             return Ok(ImportOutcome::AlreadyInLibrary {
-                document: self.summary(id)?,
+                document: summary_in(&self.conn, id)?,
             });
         }
-        let doc = parse_with_overrides(text, overrides).map_err(|e| match e {
-            Error::InvalidInput(reason) => Error::import(source_name, reason),
-            e => e,
-        })?;
-        let mut warnings = Vec::new();
-        if let Some(lang) = doc.language.as_deref().filter(|l| *l != "en") {
-            warnings.push(format!(
-                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English documents only"
-            ));
-        }
-        if doc.kind == DocumentKind::Other {
-            warnings.push("the kind of document could not be told; it is kept as \"other\" (set it with the pencil or --kind)".into());
-        }
+        // Parsing takes the time; the library is locked for the writing only.
+        let parsed = Parsed::new(source_name, extracted, overrides)?;
         let tx = self.conn.transaction()?;
-        let id = insert_document(&tx, &hash, source_name, format.as_str(), text, &doc)?;
+        let outcome = store_in(&tx, parsed)?;
         tx.commit()?;
-        Ok(ImportOutcome::Imported {
-            document: self.summary(id)?,
-            warnings,
-        })
+        Ok(outcome)
     }
 
     /// Corrects a stored document's metadata (re-parsing it when its kind changes).
@@ -437,8 +360,10 @@ impl Library {
         id: i64,
         overrides: &MetadataOverrides,
     ) -> Result<DocumentSummary> {
-        let (text, current): (String, String) = self
-            .conn
+        // Read, corrected and written back in one transaction: a correction made
+        // meanwhile by another process is not overwritten.
+        let tx = self.conn.transaction()?;
+        let (text, current): (String, String) = tx
             .query_row(
                 "SELECT source_text, document FROM documents WHERE id = ?1",
                 params![id],
@@ -466,7 +391,6 @@ impl Library {
             merged.date = current.date;
         }
         let doc = parse_with_overrides(&text, &merged)?;
-        let tx = self.conn.transaction()?;
         let (hash, source_name, format, imported_at): (String, String, String, String) = tx
             .query_row(
             "SELECT content_hash, source_name, format, imported_at FROM documents WHERE id = ?1",
@@ -501,14 +425,7 @@ impl Library {
 
     /// One document's summary.
     pub fn summary(&self, id: i64) -> Result<DocumentSummary> {
-        self.conn
-            .query_row(
-                &format!("{SUMMARY_SELECT} WHERE d.id = ?1"),
-                params![id],
-                summary_row,
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("document {id}")))
+        summary_in(&self.conn, id)
     }
 
     /// The documents, optionally of one State party (code), by State, kind, cycle.
@@ -586,44 +503,40 @@ impl Library {
     /// Full-text search over every paragraph (optionally of one State party).
     /// Words are matched with their endings ("traffick" finds "trafficking"),
     /// accents ignored; whatever the user types, the query is never an error.
+    /// A damaged index is rebuilt from the stored documents and the search run
+    /// again.
     pub fn search(&self, query: &str, state: Option<&str>, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else {
+        let code = state.map(normalize_code);
+        let Some(fts) = search_index::query(query, code.as_deref()) else {
             return Ok(Vec::new());
         };
-        // Rank first (cheap), then build snippets for the hits shown only.
-        let mut stmt = self.conn.prepare_cached(
-            "WITH top AS (
-                 SELECT s.rowid AS id, s.rank AS r FROM paragraph_search s
-                 JOIN paragraphs p ON p.id = s.rowid
-                 JOIN documents d ON d.id = p.document_id
-                 WHERE paragraph_search MATCH ?1 AND (?2 IS NULL OR d.state_code = ?2)
-                 ORDER BY s.rank LIMIT ?3
-             )
-             SELECT p.document_id, d.symbol, d.kind, d.state_code, d.state_name, p.number, p.seq,
-                    snippet(paragraph_search, 0, char(2), char(3), '…', 40), top.r
-             FROM paragraph_search
-             JOIN top ON top.id = paragraph_search.rowid
-             JOIN paragraphs p ON p.id = paragraph_search.rowid
-             JOIN documents d ON d.id = p.document_id
-             WHERE paragraph_search MATCH ?1
-             ORDER BY top.r, p.document_id, p.seq",
+        match search_index::search(&self.conn, &fts, limit) {
+            Err(e) if search_index::is_damage(&e) => {
+                tracing::error!(
+                    code = e.code(),
+                    "the search index is damaged; rebuilding it"
+                );
+                self.rebuild_search_index()?;
+                search_index::search(&self.conn, &fts, limit)
+            }
+            result => result,
+        }
+    }
+
+    /// Builds the search index again from the stored documents, in one transaction.
+    pub fn rebuild_search_index(&self) -> Result<()> {
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
         )?;
-        let rows = stmt.query_map(params![fts, state.map(normalize_code), limit as i64], |r| {
-            let kind: String = r.get(2)?;
-            let code: Option<String> = r.get(3)?;
-            let name: Option<String> = r.get(4)?;
-            Ok(SearchHit {
-                document_id: r.get(0)?,
-                symbol: r.get(1)?,
-                kind: DocumentKind::parse(&kind).unwrap_or_default(),
-                state: code.zip(name).map(|(code, name)| StateParty { code, name }),
-                paragraph: r.get(5)?,
-                seq: r.get::<_, i64>(6)? as usize,
-                snippet: r.get(7)?,
-                rank: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+        search_index::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// FTS5's integrity check of the search index, content included.
+    pub fn check_search_index(&self) -> Result<()> {
+        search_index::check(&self.conn)
     }
 
     /// All follow-up assessments of concluding observations with this symbol,
@@ -657,16 +570,100 @@ fn normalize_code(s: &str) -> String {
         .unwrap_or_else(|| s.trim().to_ascii_uppercase())
 }
 
-/// Turns what a user typed into a safe FTS5 query: every word quoted, with a
-/// prefix star, all required.
-fn fts_query(query: &str) -> Option<String> {
-    let terms: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .take(32)
-        .map(|t| format!("\"{}\"*", t.to_lowercase()))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+fn seeded_or_not_empty(conn: &Connection) -> Result<bool> {
+    let seeded: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = 'seeded'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
+    Ok(seeded.is_some() || any)
+}
+
+fn summary_in(conn: &Connection, id: i64) -> Result<DocumentSummary> {
+    conn.query_row(
+        &format!("{SUMMARY_SELECT} WHERE d.id = ?1"),
+        params![id],
+        summary_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("document {id}")))
+}
+
+fn id_of_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE content_hash = ?1",
+            params![hash],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A file read and parsed, ready to be stored.
+struct Parsed<'a> {
+    source_name: &'a str,
+    format: SourceFormat,
+    text: &'a str,
+    hash: String,
+    doc: Document,
+    warnings: Vec<String>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(
+        source_name: &'a str,
+        extracted: &'a import::ExtractedText,
+        overrides: &MetadataOverrides,
+    ) -> Result<Parsed<'a>> {
+        let text = extracted.text.as_str();
+        let doc = parse_with_overrides(text, overrides).map_err(|e| match e {
+            Error::InvalidInput(reason) => Error::import(source_name, reason),
+            e => e,
+        })?;
+        let mut warnings = extracted.warnings.clone();
+        if let Some(lang) = doc.language.as_deref().filter(|l| *l != "en") {
+            warnings.push(format!(
+                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English documents only"
+            ));
+        }
+        if doc.kind == DocumentKind::Other {
+            warnings.push("the kind of document could not be told; it is kept as \"other\" (set it with the pencil or --kind)".into());
+        }
+        Ok(Parsed {
+            source_name,
+            format: extracted.format,
+            text,
+            hash: content_hash(text),
+            doc,
+            warnings,
+        })
+    }
+}
+
+/// Stores a parsed file inside the caller's transaction, unless a document
+/// with the same text is already there (checked inside the transaction, so two
+/// processes importing the same file at once store it once).
+fn store_in(tx: &Connection, p: Parsed) -> Result<ImportOutcome> {
+    if let Some(id) = id_of_hash(tx, &p.hash)? {
+        return Ok(ImportOutcome::AlreadyInLibrary {
+            document: summary_in(tx, id)?,
+        });
+    }
+    let id = insert_document_with_id(
+        tx,
+        None,
+        &p.hash,
+        p.source_name,
+        p.format.as_str(),
+        p.text,
+        &p.doc,
+        None,
+    )?;
+    Ok(ImportOutcome::Imported {
+        document: summary_in(tx, id)?,
+        warnings: p.warnings,
+    })
 }
 
 /// Parses text, applying the user's metadata: a stated kind re-parses the text as that kind.
@@ -763,30 +760,14 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentSummary> {
     })
 }
 
-fn delete_rows(tx: &Transaction, id: i64) -> Result<usize> {
-    // The index is told which text leaves it (it keeps no copy to look it up).
-    tx.execute(
-        "INSERT INTO paragraph_search (paragraph_search, rowid, text)
-         SELECT 'delete', id, text FROM paragraphs WHERE document_id = ?1",
-        params![id],
-    )?;
+fn delete_rows(tx: &Connection, id: i64) -> Result<usize> {
+    search_index::remove_document(tx, id)?;
     Ok(tx.execute("DELETE FROM documents WHERE id = ?1", params![id])?)
-}
-
-fn insert_document(
-    tx: &Transaction,
-    hash: &str,
-    source_name: &str,
-    format: &str,
-    text: &str,
-    doc: &Document,
-) -> Result<i64> {
-    insert_document_with_id(tx, None, hash, source_name, format, text, doc, None)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn insert_document_with_id(
-    tx: &Transaction,
+    tx: &Connection,
     id: Option<i64>,
     hash: &str,
     source_name: &str,
@@ -823,8 +804,7 @@ fn insert_document_with_id(
     let mut para = tx.prepare_cached(
         "INSERT INTO paragraphs (document_id, seq, number, kind, theme, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    let mut search =
-        tx.prepare_cached("INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")?;
+    let state = doc.state.as_ref().map(|s| s.code.as_str());
     let mut cite = tx.prepare_cached(
         "INSERT INTO citations (paragraph_id, symbol, paragraph) VALUES (?1, ?2, ?3)",
     )?;
@@ -838,7 +818,7 @@ fn insert_document_with_id(
             p.text
         ])?;
         let pid = tx.last_insert_rowid();
-        search.execute(params![pid, p.full_text()])?;
+        search_index::add(tx, pid, &p.full_text(), state)?;
         for c in &p.cites {
             cite.execute(params![pid, c.symbol, c.paragraph])?;
         }
@@ -850,256 +830,4 @@ fn insert_document_with_id(
         assess.execute(params![id, a.symbol, a.paragraph, a.text])?;
     }
     Ok(id)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lib() -> Library {
-        Library::open_in_memory().unwrap()
-    }
-
-    const CO: &str = "Concluding observations on the second periodic report of Mexico\n\nC. Principal subjects of concern and recommendations\n\n1. General measures of implementation (arts. 73 and 84)\n\nTrafficking in persons\n\n10. The Committee is concerned about trafficking in persons and the lack of data on victims.\n\n11. Recalling its previous recommendations (CMW/C/MEX/CO/1, para. 20), the Committee recommends that the State party combat trafficking in persons and assist Ünver victims.\n";
-
-    #[test]
-    fn a_library_with_the_old_search_index_is_reindexed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("lib.sqlite3");
-        {
-            let mut l = Library::open(&path).unwrap();
-            l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
-                .unwrap();
-            // As libraries were before the index read from `paragraphs`.
-            l.conn
-                .execute_batch(
-                    "DROP TABLE paragraph_search;
-                     CREATE VIRTUAL TABLE paragraph_search USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
-                     INSERT INTO paragraph_search (rowid, text) SELECT id, text FROM paragraphs;
-                     PRAGMA user_version = 3;",
-                )
-                .unwrap();
-        }
-        let l = Library::open(&path).unwrap();
-        assert_eq!(l.schema_version().unwrap(), MIGRATIONS.len() as i64);
-        let hits = l.search("trafficking", None, 10).unwrap();
-        assert_eq!(hits.len(), 2);
-        assert!(hits[0].snippet.contains('\u{2}'));
-    }
-
-    #[test]
-    fn migrates_once_and_reopens() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub").join("lib.sqlite3");
-        {
-            let mut l = Library::open(&path).unwrap();
-            assert_eq!(l.schema_version().unwrap(), MIGRATIONS.len() as i64);
-            l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
-                .unwrap();
-        }
-        let l = Library::open(&path).unwrap();
-        assert_eq!(l.schema_version().unwrap(), MIGRATIONS.len() as i64);
-        assert_eq!(l.document_count().unwrap(), 1);
-    }
-
-    #[test]
-    fn importing_the_same_content_twice_gives_one_document() {
-        let mut l = lib();
-        let a = l
-            .import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
-            .unwrap();
-        assert!(matches!(a, ImportOutcome::Imported { .. }));
-        let crlf = CO.replace('\n', "\r\n");
-        let b = l
-            .import_bytes("copy.md", crlf.as_bytes(), &MetadataOverrides::default())
-            .unwrap();
-        assert!(matches!(b, ImportOutcome::AlreadyInLibrary { .. }));
-        assert_eq!(a.document().id, b.document().id);
-        assert_eq!(l.document_count().unwrap(), 1);
-        let s = a.document();
-        assert_eq!(s.symbol.as_deref(), Some("CMW/C/MEX/CO/2"));
-        assert_eq!(s.kind, DocumentKind::ConcludingObservations);
-    }
-
-    #[test]
-    fn bad_input_leaves_the_library_unchanged() {
-        let mut l = lib();
-        l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
-            .unwrap();
-        for (name, bytes) in [
-            ("e.txt", b"".to_vec()),
-            ("g.bin", vec![0u8, 1, 2, 3, 0, 255, 0, 7]),
-            ("x.docx", b"PK\x03\x04broken".to_vec()),
-        ] {
-            assert!(matches!(
-                l.import_bytes(name, &bytes, &MetadataOverrides::default()),
-                Err(Error::Import { .. })
-            ));
-        }
-        let bad = MetadataOverrides {
-            state: Some("Atlantis".into()),
-            ..Default::default()
-        };
-        assert!(l
-            .import_bytes("other.txt", b"Some other text about migration.", &bad)
-            .is_err());
-        assert_eq!(l.document_count().unwrap(), 1);
-        let n: i64 = l
-            .conn
-            .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))
-            .unwrap();
-        let f: i64 = l
-            .conn
-            .query_row("SELECT COUNT(*) FROM paragraph_search_docsize", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(n, f);
-        l.conn
-            .execute(
-                "INSERT INTO paragraph_search (paragraph_search, rank) VALUES ('integrity-check', 1)",
-                [],
-            )
-            .expect("the search index matches the paragraphs");
-    }
-
-    #[test]
-    fn a_failed_write_rolls_the_whole_import_back() {
-        let mut l = lib();
-        // Make the last step of an import fail: a trigger refuses assessments.
-        l.conn
-            .execute_batch("CREATE TRIGGER no_assessments BEFORE INSERT ON assessments BEGIN SELECT RAISE(ABORT, 'refused'); END;")
-            .unwrap();
-        let letter = "Excellency,\n\nThe Committee examined the follow-up report (CMW/C/MEX/CO/1).\n\nRegarding the recommendation made in paragraph 20 of the concluding observations, the Committee encourages the State party to continue to implement the recommendation fully.\n";
-        assert!(l
-            .import_bytes(
-                "letter.txt",
-                letter.as_bytes(),
-                &MetadataOverrides::default()
-            )
-            .is_err());
-        assert_eq!(l.document_count().unwrap(), 0);
-        let n: i64 = l
-            .conn
-            .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 0);
-    }
-
-    #[test]
-    fn overrides_and_corrections() {
-        let mut l = lib();
-        let o = MetadataOverrides {
-            kind: Some(DocumentKind::ConcludingObservations),
-            state: Some("Senegal".into()),
-            cycle: Some(1),
-            ..Default::default()
-        };
-        let text = "The Committee recommends that the State party adopt a migration law.\n\nThe Committee urges the State party to ratify the ILO conventions.";
-        let out = l.import_bytes("notes.txt", text.as_bytes(), &o).unwrap();
-        let s = out.document();
-        assert_eq!(s.kind, DocumentKind::ConcludingObservations);
-        assert_eq!(s.state.as_ref().unwrap().code, "SEN");
-        assert_eq!(
-            s.symbol.as_deref(),
-            Some("CMW/C/SEN/CO/1")
-                .filter(|_| s.committee.is_some())
-                .or(s.symbol.as_deref())
-        );
-        assert!(
-            !s.inferred.contains(&"kind".to_string()) && !s.inferred.contains(&"state".to_string())
-        );
-        let s = l
-            .update_metadata(
-                s.id,
-                &MetadataOverrides {
-                    symbol: Some("CMW/C/SEN/CO/2".into()),
-                    ..Default::default()
-                },
-            )
-            .unwrap();
-        assert_eq!(s.symbol.as_deref(), Some("CMW/C/SEN/CO/2"));
-        assert_eq!(s.cycle, Some(2));
-        assert_eq!(s.committee.as_deref(), Some("CMW"));
-        assert!(l
-            .update_metadata(999, &MetadataOverrides::default())
-            .is_err());
-    }
-
-    #[test]
-    fn delete_removes_paragraphs_and_search_rows() {
-        let mut l = lib();
-        let id = l
-            .import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
-            .unwrap()
-            .document()
-            .id;
-        assert!(!l.search("trafficking", None, 10).unwrap().is_empty());
-        l.delete_document(id).unwrap();
-        assert!(l.search("trafficking", None, 10).unwrap().is_empty());
-        let indexed: i64 = l
-            .conn
-            .query_row("SELECT COUNT(*) FROM paragraph_search_docsize", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(indexed, 0, "the index forgot the deleted paragraphs");
-        l.conn
-            .execute(
-                "INSERT INTO paragraph_search (paragraph_search, rank) VALUES ('integrity-check', 1)",
-                [],
-            )
-            .expect("the search index matches the paragraphs");
-        let n: i64 = l
-            .conn
-            .query_row("SELECT COUNT(*) FROM paragraphs", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 0);
-        assert!(matches!(l.delete_document(id), Err(Error::NotFound(_))));
-    }
-
-    #[test]
-    fn search_stems_ignores_accents_and_never_errors() {
-        let mut l = lib();
-        l.import_bytes("co.txt", CO.as_bytes(), &MetadataOverrides::default())
-            .unwrap();
-        let hits = l.search("traffick", None, 10).unwrap();
-        assert_eq!(hits.len(), 2);
-        assert!(hits[0].snippet.contains(HIGHLIGHT_START));
-        assert!(!l.search("trafficked", Some("MEX"), 10).unwrap().is_empty());
-        assert!(!l.search("unver", None, 10).unwrap().is_empty());
-        assert!(l.search("trafficking", Some("KGZ"), 10).unwrap().is_empty());
-        for q in [
-            "\"",
-            "(",
-            "a AND",
-            "NEAR(",
-            "*",
-            "traffick* OR",
-            "'; DROP TABLE documents; --",
-            "",
-            "  ",
-            "^x",
-            "col:x",
-        ] {
-            assert!(l.search(q, None, 10).is_ok(), "{q}");
-        }
-        assert_eq!(l.document_count().unwrap(), 1);
-    }
-
-    #[test]
-    fn seeds_the_library_once() {
-        let mut l = lib();
-        assert_eq!(l.ensure_seeded().unwrap(), 5);
-        assert_eq!(l.ensure_seeded().unwrap(), 0);
-        let states: Vec<String> = l.states().unwrap().into_iter().map(|s| s.code).collect();
-        assert_eq!(states, vec!["KGZ", "TJK"]);
-        let first = l.documents(Some("KGZ")).unwrap()[0].id;
-        l.delete_document(first).unwrap();
-        assert_eq!(
-            l.ensure_seeded().unwrap(),
-            0,
-            "deleting documents does not bring the samples back"
-        );
-    }
 }
