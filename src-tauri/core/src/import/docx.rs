@@ -13,6 +13,17 @@ use quick_xml::Reader;
 const MAX_ENTRIES: usize = 5_000;
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
+/// Word has nine list levels (0–8); higher `w:ilvl` values are read as the last one.
+const MAX_LEVEL: u32 = 8;
+/// List numbers (`w:start`, `w:startOverride`, counters) are clamped to this.
+const MAX_NUMBER: u32 = 10_000;
+/// Tables nested deeper than this are refused.
+pub const MAX_TABLE_DEPTH: usize = 32;
+/// The extracted text is at most this many times the file's size …
+const MAX_TEXT_RATIO: usize = 50;
+/// … and never more than this (with at least `MIN_TEXT_BUDGET` for tiny files).
+const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+const MIN_TEXT_BUDGET: usize = 1024 * 1024;
 
 /// Why a .docx could not be read (the caller names the file).
 pub type DocxError = String;
@@ -119,7 +130,7 @@ impl Numbering {
                 Event::Start(e) | Event::Empty(e) => match local_name(e.name().as_ref()) {
                     b"abstractNum" => abstract_id = attr(&e, b"abstractNumId"),
                     b"lvl" => {
-                        let ilvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        let ilvl = level_attr(&e, b"ilvl");
                         level = Some((
                             ilvl,
                             Level {
@@ -130,7 +141,7 @@ impl Numbering {
                     }
                     b"start" => {
                         if let Some((_, l)) = level.as_mut() {
-                            l.start = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                            l.start = number_attr(&e);
                         }
                     }
                     b"numFmt" => {
@@ -151,11 +162,11 @@ impl Numbering {
                         }
                     }
                     b"lvlOverride" => {
-                        override_level = attr(&e, b"ilvl").and_then(|v| v.parse().ok())
+                        override_level = attr(&e, b"ilvl").map(|_| level_attr(&e, b"ilvl"))
                     }
                     b"startOverride" => {
                         if let (Some(id), Some(l)) = (num_id.clone(), override_level) {
-                            let v = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                            let v = number_attr(&e);
                             n.nums
                                 .entry(id)
                                 .or_insert_with(|| (String::new(), HashMap::new()))
@@ -191,7 +202,10 @@ impl Numbering {
         let level = levels.get(&ilvl)?.clone();
         let counters = self.counters.entry(abs).or_default();
         let start = overrides.get(&ilvl).copied().unwrap_or(level.start);
-        let value = counters.get(&ilvl).map(|v| v + 1).unwrap_or(start);
+        let value = counters
+            .get(&ilvl)
+            .map(|v| v.saturating_add(1))
+            .unwrap_or(start);
         counters.insert(ilvl, value);
         counters.retain(|l, _| *l <= ilvl);
         if level.format == "none" {
@@ -222,7 +236,25 @@ impl Numbering {
     }
 }
 
+/// A list level from attribute `key` (0 when absent or unreadable), at most [`MAX_LEVEL`].
+fn level_attr(e: &BytesStart, key: &[u8]) -> u32 {
+    attr(e, key)
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|v| v.min(MAX_LEVEL as u64) as u32)
+        .unwrap_or(0)
+}
+
+/// A list number from `w:val` (1 when absent or unreadable), at most [`MAX_NUMBER`].
+fn number_attr(e: &BytesStart) -> u32 {
+    attr(e, b"val")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .map(|v| v.clamp(0, MAX_NUMBER as i64) as u32)
+        .unwrap_or(1)
+}
+
 fn format_number(v: u32, format: &str) -> String {
+    // Letters and roman numerals grow with the number: keep them short.
+    let v = v.min(MAX_NUMBER);
     match format {
         "lowerLetter" => letters(v).to_lowercase(),
         "upperLetter" => letters(v),
@@ -301,7 +333,7 @@ fn parse_styles(xml: &[u8]) -> Result<HashMap<String, Style>, DocxError> {
                     }
                 }
                 b"numId" => num_id = attr(&e, b"val"),
-                b"ilvl" => ilvl = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                b"ilvl" => ilvl = level_attr(&e, b"val"),
                 _ => {}
             },
             Event::End(e) => match local_name(e.name().as_ref()) {
@@ -419,7 +451,50 @@ pub fn read(bytes: &[u8]) -> Result<String, DocxError> {
         Some(x) => parse_notes(&x)?,
         None => HashMap::new(),
     };
-    body_text(&document, &mut numbering, &styles, &footnotes, &endnotes)
+    let mut budget = Budget {
+        left: bytes
+            .len()
+            .saturating_mul(MAX_TEXT_RATIO)
+            .clamp(MIN_TEXT_BUDGET, MAX_TEXT_BYTES),
+    };
+    body_text(
+        &document,
+        &mut numbering,
+        &styles,
+        &footnotes,
+        &endnotes,
+        &mut budget,
+    )
+}
+
+/// How much more text a document may produce: footnotes referenced many times
+/// and list labels make text that the file does not hold.
+struct Budget {
+    left: usize,
+}
+
+impl Budget {
+    fn spend(&mut self, n: usize) -> Result<(), DocxError> {
+        match self.left.checked_sub(n) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => Err(format!(
+                "the Word file expands to more text than a document can have (more than {MAX_TEXT_RATIO} times its size, or {} MB): refused",
+                MAX_TEXT_BYTES / (1024 * 1024)
+            )),
+        }
+    }
+}
+
+/// One table being read: its finished rows and the row and cell being read.
+#[derive(Default)]
+struct Table {
+    /// finished rows of a nested table (an outermost table's rows go to the output)
+    rows: Vec<String>,
+    row: Vec<String>,
+    cell: Vec<String>,
 }
 
 #[derive(Default)]
@@ -466,6 +541,7 @@ fn body_text(
     styles: &HashMap<String, Style>,
     footnotes: &HashMap<String, String>,
     endnotes: &HashMap<String, String>,
+    budget: &mut Budget,
 ) -> Result<String, DocxError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
@@ -479,10 +555,8 @@ fn body_text(
     let mut in_ppr = false;
     let mut custom_mark_pending: Option<(bool, String)> = None; // (is endnote, id)
     let mut note_counter = 0u32;
-    // Tables: rows of cells of paragraphs' texts.
-    let mut table_depth = 0usize;
-    let mut row: Vec<String> = Vec::new();
-    let mut cell: Vec<String> = Vec::new();
+    // Tables being read, outermost first: rows of cells of paragraphs' texts.
+    let mut tables: Vec<Table> = Vec::new();
 
     loop {
         let event = reader.read_event_into(&mut buf).map_err(xml_error)?;
@@ -510,7 +584,7 @@ fn body_text(
                     }
                     b"ilvl" if in_ppr => {
                         if let Some(p) = para.as_mut() {
-                            let l = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                            let l = level_attr(e, b"val");
                             match p.num.as_mut() {
                                 Some(n) => n.1 = l,
                                 None => p.num = Some((String::new(), l)),
@@ -568,14 +642,30 @@ fn body_text(
                             } else {
                                 footnotes.get(&id)
                             };
+                            budget.spend(n.len() * 2 + 20 + text.map_or(0, |t| t.len()))?;
                             p.close_bold();
                             p.text.push_str(&format!("[footnoteRef:{n}]"));
                             p.notes.push((n, text.cloned().unwrap_or_default()));
                         }
                     }
-                    b"tbl" if !empty => table_depth += 1,
-                    b"tr" if !empty => row.clear(),
-                    b"tc" if !empty => cell.clear(),
+                    b"tbl" if !empty => {
+                        if tables.len() >= MAX_TABLE_DEPTH {
+                            return Err(format!(
+                                "the Word file has tables nested more than {MAX_TABLE_DEPTH} deep, more than a document can have"
+                            ));
+                        }
+                        tables.push(Table::default());
+                    }
+                    b"tr" if !empty => {
+                        if let Some(t) = tables.last_mut() {
+                            t.row.clear();
+                        }
+                    }
+                    b"tc" if !empty => {
+                        if let Some(t) = tables.last_mut() {
+                            t.cell.clear();
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -589,6 +679,7 @@ fn body_text(
                         } else {
                             footnotes.get(&id)
                         };
+                        budget.spend(mark.len() * 2 + 4 + text.map_or(0, |t| t.len()))?;
                         p.text.push_str(&mark);
                         p.notes.push((mark, text.cloned().unwrap_or_default()));
                     }
@@ -626,6 +717,7 @@ fn body_text(
                             }
                         };
                         let label = num.and_then(|(id, l)| numbering.next_label(&id, l));
+                        budget.spend(label.as_ref().map_or(0, |l| l.len()) + 2)?;
                         let mut line = String::new();
                         if let Some(l) = label {
                             line.push_str(&l);
@@ -635,22 +727,39 @@ fn body_text(
                         for (n, text) in &p.notes {
                             line.push_str(&format!(" [{n}: {text}]"));
                         }
-                        if table_depth > 0 {
-                            cell.push(line.trim().to_string());
-                        } else {
-                            out.push(line);
+                        match tables.last_mut() {
+                            Some(t) => t.cell.push(line.trim().to_string()),
+                            None => out.push(line),
                         }
                     }
                 }
-                b"tc" => row.push(cell.join(" ")),
-                b"tr" => {
-                    if table_depth == 1 {
-                        out.push(row.join("\t"));
-                    } else {
-                        cell.push(row.join(" "));
+                b"tc" => {
+                    if let Some(t) = tables.last_mut() {
+                        let cell = std::mem::take(&mut t.cell).join(" ");
+                        t.row.push(cell);
                     }
                 }
-                b"tbl" => table_depth = table_depth.saturating_sub(1),
+                b"tr" => {
+                    let depth = tables.len();
+                    if let Some(t) = tables.last_mut() {
+                        let row = std::mem::take(&mut t.row);
+                        if depth == 1 {
+                            out.push(row.join("\t"));
+                        } else {
+                            // A nested table's rows read as text of the outer cell.
+                            t.rows.push(row.join(" "));
+                        }
+                    }
+                }
+                b"tbl" => {
+                    // The nested table's rows go into the cell that holds it.
+                    if let Some(inner) = tables.pop() {
+                        match tables.last_mut() {
+                            Some(outer) => outer.cell.extend(inner.rows),
+                            None => out.extend(inner.rows),
+                        }
+                    }
+                }
                 _ => {}
             },
             Event::Eof => break,
