@@ -4,12 +4,23 @@
 //! Footnotes of .docx files come out as `[footnoteRef:N]` markers in the text and
 //! ` [N: text]` notes at the end of the paragraph, as Word-to-text conversions
 //! write them, so that one parser reads every format.
+//!
+//! Imported files are untrusted. Our own readers (.docx, text) bound their
+//! cost (nesting, list numbers, repeated footnotes, inflated size); PDFs are read
+//! by `pdf-extract`, which a hostile file can crash (stack overflow, which no
+//! `catch_unwind` catches) or make allocate gigabytes. So when the program has
+//! called [`serve_if_worker`] (or [`isolate_with`]), [`extract_file`] runs in a
+//! child process with limits (see [`isolated`]); otherwise it runs in-process.
 
 mod docx;
+pub mod isolated;
 mod pdf;
 mod text_encoding;
 
+pub use isolated::{exit_if_worker, isolate_with, serve_if_worker};
+
 use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -43,6 +54,9 @@ impl SourceFormat {
 pub struct ExtractedText {
     pub format: SourceFormat,
     pub text: String,
+    /// What the user should know about how the file was read (e.g. "3 bytes
+    /// were not valid UTF-8 and were replaced"); one plain sentence each.
+    pub warnings: Vec<String>,
 }
 
 fn too_large(file_name: &str, size: u64) -> Error {
@@ -56,30 +70,172 @@ fn too_large(file_name: &str, size: u64) -> Error {
     )
 }
 
-/// Reads a file from disk, checking its size before reading it.
-pub fn extract_file(path: &Path) -> Result<ExtractedText> {
-    let name = path
-        .file_name()
+/// The name of `path` as errors show it.
+fn display_name(path: &Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Refuses what is not a regular file of a readable size, without opening it
+/// (opening a named pipe would block).
+fn check_regular_file(path: &Path, name: &str) -> Result<u64> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::import(&name, format!("cannot be read ({e})")))?;
-    if meta.is_dir() {
-        return Err(Error::import(&name, "is a folder, not a document"));
-    }
+        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    check_file_type(&meta, name)?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(&name, meta.len()));
+        return Err(too_large(name, meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| Error::import(&name, format!("cannot be read ({e})")))?;
-    extract_text(&name, &bytes)
+    Ok(meta.len())
+}
+
+fn check_file_type(meta: &std::fs::Metadata, name: &str) -> Result<()> {
+    if meta.is_dir() {
+        return Err(Error::import(name, "is a folder, not a document"));
+    }
+    if meta.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a named pipe"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_block_device() || t.is_char_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = "not a regular file";
+    Err(Error::import(
+        name,
+        format!("is {what}, not a document saved as a file"),
+    ))
+}
+
+/// Opens a file for reading without blocking on a pipe or device that took its
+/// place since it was checked.
+fn open_regular(path: &Path, name: &str) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    check_file_type(&meta, name)?;
+    Ok(file)
+}
+
+/// The first bytes of a regular file (to name its format in errors).
+fn sniff(path: &Path, name: &str) -> Vec<u8> {
+    let mut head = Vec::new();
+    if let Ok(f) = open_regular(path, name) {
+        let _ = f.take(8).read_to_end(&mut head);
+    }
+    head
+}
+
+/// Reads a file from disk, checking its type and size before reading it.
+///
+/// When the program has set up isolation ([`serve_if_worker`] or
+/// [`isolate_with`]), the file is read by a child process; otherwise in-process.
+/// Named pipes, sockets and devices are refused, not opened.
+pub fn extract_file(path: &Path) -> Result<ExtractedText> {
+    let name = display_name(path);
+    check_regular_file(path, &name)?;
+    if let Some(exe) = isolated::worker_exe() {
+        let head = sniff(path, &name);
+        match isolated::extract_in_child(exe, path, &name, &head) {
+            Err(isolated::ChildError::Spawn(e)) => {
+                tracing::warn!("the import worker could not be started ({e}); reading in-process");
+            }
+            Err(isolated::ChildError::Import(e)) => return Err(e),
+            Ok(t) => return Ok(t),
+        }
+    }
+    extract_file_in_process(path, &name)
+}
+
+/// Reads and extracts a file in this process (the worker's side of isolation).
+pub(crate) fn extract_file_in_process(path: &Path, name: &str) -> Result<ExtractedText> {
+    check_regular_file(path, name)?;
+    let file = open_regular(path, name)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    extract_bytes(name, &bytes)
 }
 
 /// Reads a file's bytes as a document. `file_name` names the file in errors and
 /// decides between text and markdown.
+///
+/// Word and text files are read in-process (our readers bound their cost); a
+/// PDF goes through the isolated child process when isolation is set up.
 pub fn extract_text(file_name: &str, bytes: &[u8]) -> Result<ExtractedText> {
+    if bytes.starts_with(b"%PDF-") && bytes.len() as u64 <= MAX_FILE_BYTES {
+        if let Some(exe) = isolated::worker_exe() {
+            match isolated::extract_bytes_in_child(exe, file_name, bytes) {
+                Err(isolated::ChildError::Spawn(e)) => {
+                    tracing::warn!(
+                        "the import worker could not be started ({e}); reading in-process"
+                    );
+                }
+                Err(isolated::ChildError::Import(e)) => return Err(e),
+                Ok(t) => return Ok(t),
+            }
+        }
+    }
+    extract_bytes(file_name, bytes)
+}
+
+/// What kind of file the first bytes say, for messages about a reader that failed.
+fn described(head: &[u8], file_name: &str) -> &'static str {
+    let lower = file_name.to_lowercase();
+    if head.starts_with(b"%PDF-") || (head.is_empty() && lower.ends_with(".pdf")) {
+        "this PDF"
+    } else if head.starts_with(b"PK") || (head.is_empty() && lower.ends_with(".docx")) {
+        "this Word file"
+    } else {
+        "this file"
+    }
+}
+
+/// The message for a file whose reader failed in a way it could not report itself.
+pub(crate) fn reader_failed(head: &[u8], file_name: &str, what: &str) -> Error {
+    let this = described(head, file_name);
+    let advice = if this == "this PDF" {
+        "; if you have the Word file, import that instead"
+    } else {
+        ""
+    };
+    Error::import(
+        file_name,
+        format!("{this} could not be read ({what}){advice}"),
+    )
+}
+
+/// Extracts in this process; a panic in a reader becomes an import error.
+fn extract_bytes(file_name: &str, bytes: &[u8]) -> Result<ExtractedText> {
+    match catch_unwind(AssertUnwindSafe(|| extract_unguarded(file_name, bytes))) {
+        Ok(r) => r,
+        Err(_) => Err(reader_failed(bytes, file_name, "it made the reader fail")),
+    }
+}
+
+fn extract_unguarded(file_name: &str, bytes: &[u8]) -> Result<ExtractedText> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(file_name, bytes.len() as u64));
     }
@@ -87,6 +243,7 @@ pub fn extract_text(file_name: &str, bytes: &[u8]) -> Result<ExtractedText> {
         return Err(Error::import(file_name, "the file is empty"));
     }
     let lower = file_name.to_lowercase();
+    let mut warnings = Vec::new();
     let (format, text) = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let text = docx::read(bytes).map_err(|reason| Error::import(file_name, reason))?;
         (SourceFormat::Docx, text)
@@ -109,19 +266,24 @@ pub fn extract_text(file_name: &str, bytes: &[u8]) -> Result<ExtractedText> {
             "the Word file is damaged or truncated (it is not a zip archive)",
         ));
     } else {
-        let text =
+        let decoded =
             text_encoding::decode(bytes).map_err(|reason| Error::import(file_name, reason))?;
+        warnings = decoded.warnings;
         let format = if lower.ends_with(".md") || lower.ends_with(".markdown") {
             SourceFormat::Markdown
         } else {
             SourceFormat::Text
         };
-        (format, text)
+        (format, decoded.text)
     };
     if text.trim().is_empty() {
         return Err(Error::import(file_name, "the document has no text"));
     }
-    Ok(ExtractedText { format, text })
+    Ok(ExtractedText {
+        format,
+        text,
+        warnings,
+    })
 }
 
 #[cfg(test)]
