@@ -959,6 +959,7 @@ fn one_line(e: &Error, file: Option<&str>) -> String {
 }
 
 fn main() -> ExitCode {
+    loi_core::import::exit_if_worker();
     let cli = Cli::parse();
     let file = match &cli.command {
         Command::Parse { file, .. } => Some(file.display().to_string()),
