@@ -1,4 +1,5 @@
-//! Benchmarks of the library steps: parse, import (parse + store), search.
+//! Benchmarks of the library steps: parse, import (parse + store). Search:
+//! `benches/search.rs`.
 //! Run with `cargo bench -p loi-core --bench pipeline`.
 
 use std::time::Duration;
@@ -74,38 +75,5 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
-fn search(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut lib = Library::open(&dir.path().join("bench.sqlite3")).expect("library");
-    let states = [
-        "KGZ", "TJK", "MEX", "SEN", "PHL", "MAR", "EGY", "GTM", "BOL", "ECU",
-    ];
-    for i in 0..2000usize {
-        let (name, bytes) = SEEDS[i % SEEDS.len()];
-        let mut text = String::from_utf8_lossy(bytes).into_owned();
-        text.push_str(&format!("\n\nCopy {i} for the benchmark.\n"));
-        let o = MetadataOverrides {
-            state: Some(states[i % states.len()].to_string()),
-            ..Default::default()
-        };
-        lib.import_bytes(name, text.as_bytes(), &o).expect("import");
-    }
-    let mut g = c.benchmark_group("search_2000_documents");
-    g.sample_size(20).measurement_time(Duration::from_secs(3));
-    for q in [
-        "trafficking",
-        "consular assistance",
-        "birth registration children",
-    ] {
-        g.bench_with_input(BenchmarkId::new("all", q), q, |b, q| {
-            b.iter(|| lib.search(q, None, 50).expect("search"))
-        });
-        g.bench_with_input(BenchmarkId::new("one_state", q), q, |b, q| {
-            b.iter(|| lib.search(q, Some("KGZ"), 50).expect("search"))
-        });
-    }
-    g.finish();
-}
-
-criterion_group!(benches, parse, import, search);
+criterion_group!(benches, parse, import);
 criterion_main!(benches);

@@ -9,6 +9,7 @@ fn loi(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("LOI_DB")
+        .env("LOI_LOG_DIR", db.with_extension("logs"))
         .output()
         .expect("run loi")
 }
@@ -353,4 +354,41 @@ fn drafting_commands() {
     assert!(e["mean"].as_f64().unwrap() >= 0.8);
     let o = loi(&db, &["draft", "show", "999"]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+/// Issue 9: an empty path exited 2 with clap's three-line usage text; a
+/// message quoting what the user or a file wrote carried its escape codes to
+/// the terminal. Every error is one printable line and exit code 1.
+#[test]
+fn every_error_is_one_printable_line_with_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    for args in [
+        vec!["parse", ""],
+        vec!["import", ""],
+        vec!["no-such-command"],
+        vec!["docs", "--no-such-flag"],
+        vec!["set", "1", "--symbol", "\u{1b}[31mRED\u{1b}[0m\rX"],
+        vec!["parse", "/no/such/\u{1b}[2Jfile.txt"],
+    ] {
+        let o = loi(&db, &args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            !err.trim_end().chars().any(char::is_control),
+            "{args:?}: {err:?}"
+        );
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    let o = loi(&db, &["--help"]);
+    assert!(o.status.success());
+    // Each failure is in the log once, with its code, and without what it quoted.
+    let log: String = std::fs::read_dir(db.with_extension("logs"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(log.contains("import_failed"), "{log}");
+    assert!(!log.contains("RED"), "{log}");
+    assert!(!log.contains('\u{1b}'), "{log}");
 }

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use loi_core::drafting::{self, NewDraft};
+use loi_core::drafting::{self, Change, DraftOp, NewDraft};
 use loi_core::drafts;
 use loi_core::error::{Error, Result};
 use loi_core::library::{
@@ -39,6 +39,9 @@ struct Cli {
     /// The library database (default: $LOI_DB, else the app's data folder).
     #[arg(long, global = true)]
     db: Option<PathBuf>,
+    /// Also write the log to standard error (RUST_LOG sets the level).
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -51,7 +54,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import files into the library.
+    /// Import files (or every readable file of a folder) into the library,
+    /// each in its own transaction.
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -64,6 +68,14 @@ enum Command {
     Docs {
         #[arg(long)]
         state: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read again the documents an older version of LOI Drafter read (all of
+    /// them with --all), keeping the metadata you corrected.
+    Reread {
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },
@@ -414,37 +426,44 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             out!("restored version {version} of draft {id}");
         }
         DraftCommand::Edit { id, question, text } => {
-            drafts::update(lib.connection(), id, |c| {
-                let qid = c.id_of_number(question)?;
-                c.edit_text(qid, &text)
+            drafting::apply_worked_out(&mut lib, id, |c| {
+                Ok(DraftOp::EditText {
+                    question: c.id_of_number(question)?,
+                    text,
+                })
             })?;
         }
         DraftCommand::Add { id, after, text } => {
-            drafts::update(lib.connection(), id, |c| {
-                let after_id = after.map(|n| c.id_of_number(n)).transpose()?;
-                let section = match after_id {
-                    Some(a) => c.question(a)?.section.clone(),
-                    None => c.sections.last().cloned().unwrap_or_default(),
-                };
-                c.add_question(section, after_id, &text).map(|_| ())
+            // As the app adds: after a question, in its section; else at the
+            // end of the last section.
+            drafting::apply_worked_out(&mut lib, id, |c| {
+                Ok(DraftOp::AddQuestion {
+                    section: None,
+                    after: after.map(|n| c.id_of_number(n)).transpose()?,
+                    text,
+                })
             })?;
         }
         DraftCommand::Remove { id, question } => {
-            drafts::update(lib.connection(), id, |c| {
-                let qid = c.id_of_number(question)?;
-                c.delete_question(qid).map(|_| ())
+            drafting::apply_worked_out(&mut lib, id, |c| {
+                Ok(DraftOp::Delete {
+                    question: c.id_of_number(question)?,
+                })
             })?;
         }
         DraftCommand::Move { id, question, to } => {
-            drafts::update(lib.connection(), id, |c| {
-                let qid = c.id_of_number(question)?;
-                c.reorder(qid, to.saturating_sub(1))
+            drafting::apply_worked_out(&mut lib, id, |c| {
+                Ok(DraftOp::Reorder {
+                    question: c.id_of_number(question)?,
+                    to: to.saturating_sub(1),
+                })
             })?;
         }
         DraftCommand::Merge { id, question } => {
-            drafts::update(lib.connection(), id, |c| {
-                let qid = c.id_of_number(question)?;
-                c.merge_with_next(qid)
+            drafting::apply_worked_out(&mut lib, id, |c| {
+                Ok(DraftOp::MergeWithNext {
+                    question: c.id_of_number(question)?,
+                })
             })?;
         }
         DraftCommand::Split {
@@ -452,21 +471,21 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             question,
             before,
         } => {
-            drafts::update(lib.connection(), id, |c| {
+            drafting::apply_worked_out(&mut lib, id, |c| {
                 let qid = c.id_of_number(question)?;
                 let at = c.question(qid)?.text.find(&before).ok_or_else(|| {
                     Error::InvalidInput(format!(
                         "question {question} does not contain \"{before}\""
                     ))
                 })?;
-                c.split(qid, at).map(|_| ())
+                Ok(DraftOp::Split { question: qid, at })
             })?;
         }
         DraftCommand::Undo { id } => {
-            drafts::undo(lib.connection(), id)?;
+            drafting::change(&mut lib, id, Change::Undo)?;
         }
         DraftCommand::Redo { id } => {
-            drafts::redo(lib.connection(), id)?;
+            drafting::change(&mut lib, id, Change::Redo)?;
         }
         DraftCommand::Delete { id } => {
             drafts::delete(lib.connection(), id)?;
@@ -519,6 +538,9 @@ impl MetaArgs {
         })
     }
 }
+
+/// The most files one `loi import` reads (a folder may hold more).
+const MAX_FILES_PER_IMPORT: usize = 100_000;
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
     out!("{}", serde_json::to_string_pretty(value)?);
@@ -598,8 +620,15 @@ fn run(cli: Cli) -> Result<bool> {
             let mut lib = open_library(&cli.db)?;
             let mut results = Vec::new();
             let mut ok = true;
-            for f in files {
+            let files = loi_core::library::documents_in(&files, MAX_FILES_PER_IMPORT);
+            let total = files.len();
+            for (i, f) in files.into_iter().enumerate() {
                 let name = f.display().to_string();
+                let step = if total > 1 {
+                    format!("[{}/{total}] ", i + 1)
+                } else {
+                    String::new()
+                };
                 match lib.import_file(&f, &overrides) {
                     Ok(outcome) => {
                         if !json {
@@ -609,7 +638,7 @@ fn run(cli: Cli) -> Result<bool> {
                                 ImportOutcome::AlreadyInLibrary { .. } => "already in library",
                             };
                             out!(
-                                "{name}: {status} as {} ({}), id {}",
+                                "{step}{name}: {status} as {} ({}), id {}",
                                 d.symbol.as_deref().unwrap_or("(no symbol)"),
                                 kind_label(d.kind),
                                 d.id
@@ -633,6 +662,24 @@ fn run(cli: Cli) -> Result<bool> {
                 print_json(&results)?;
             }
             Ok(ok)
+        }
+        Command::Reread { all, json } => {
+            let mut lib = open_library(&cli.db)?;
+            let ids = if all {
+                lib.documents(None)?.into_iter().map(|d| d.id).collect()
+            } else {
+                lib.documents_to_reread()?
+            };
+            let mut read = Vec::new();
+            for id in ids {
+                read.push(lib.reread(id)?);
+            }
+            if json {
+                print_json(&read)?;
+            } else {
+                out!("{} documents read again", read.len());
+            }
+            Ok(true)
         }
         Command::Docs { state, json } => {
             let lib = open_library(&cli.db)?;
@@ -951,25 +998,53 @@ fn run(cli: Cli) -> Result<bool> {
 
 /// One line for stderr, naming the file when there is one.
 fn one_line(e: &Error, file: Option<&str>) -> String {
-    let msg = e.to_string().replace('\n', " ");
+    let msg = loi_core::text_cleanup::printable(&e.to_string());
     match (e, file) {
         (Error::Import { .. }, _) | (_, None) => format!("loi: {msg}"),
-        (_, Some(f)) => format!("loi: {f}: {msg}"),
+        (_, Some(f)) => format!("loi: {}: {msg}", loi_core::text_cleanup::printable(f)),
     }
 }
 
 fn main() -> ExitCode {
     loi_core::import::exit_if_worker();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help, --version
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // One line, exit code 1, as every other error.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!(
+                "loi: {} (see loi --help)",
+                loi_core::text_cleanup::printable(first)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    loi_core::logs::init(loi_core::logs::Program::Cli, cli.verbose);
     let file = match &cli.command {
         Command::Parse { file, .. } => Some(file.display().to_string()),
         _ => None,
     };
-    match run(cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(e) => {
+    // A panic is one failed command with one line on stderr (the hook logs it).
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(true)) => ExitCode::SUCCESS,
+        Ok(Ok(false)) => ExitCode::FAILURE,
+        Ok(Err(e)) => {
+            loi_core::logs::error(e.code(), &e.to_string());
             eprintln!("{}", one_line(&e, file.as_deref()));
+            ExitCode::FAILURE
+        }
+        Err(_) => {
+            let where_ = loi_core::logs::log_dir()
+                .map(|d| format!("; details are in the log folder {}", d.display()))
+                .unwrap_or_default();
+            eprintln!("loi: internal error{where_}");
             ExitCode::FAILURE
         }
     }

@@ -41,6 +41,58 @@ impl MetadataOverrides {
     pub fn is_empty(&self) -> bool {
         self == &MetadataOverrides::default()
     }
+
+    /// These corrections, then `later` ones: a later value wins; a later
+    /// symbol also replaces the State, kind and cycle it implies.
+    fn then(self, later: &MetadataOverrides) -> MetadataOverrides {
+        let kept = later.symbol.is_none();
+        MetadataOverrides {
+            symbol: later.symbol.clone().or(self.symbol),
+            state: later.state.clone().or(self.state.filter(|_| kept)),
+            kind: later.kind.or(self.kind.filter(|_| kept)),
+            cycle: later.cycle.or(self.cycle.filter(|_| kept)),
+            date: later.date.or(self.date),
+        }
+    }
+
+    /// For a document stored before corrections were recorded: its values that
+    /// no parser marked as inferred (found in the text, or set by the user).
+    fn kept_from(doc: &Document) -> MetadataOverrides {
+        let kept = |field: &str| !doc.inferred.iter().any(|f| f == field);
+        MetadataOverrides {
+            symbol: doc.symbol.clone().filter(|_| kept("symbol")),
+            state: doc
+                .state
+                .as_ref()
+                .map(|s| s.code.clone())
+                .filter(|_| kept("state")),
+            kind: Some(doc.kind).filter(|k| kept("kind") && *k != DocumentKind::Other),
+            cycle: doc.cycle.filter(|_| kept("cycle")),
+            date: doc.date.filter(|_| kept("date")),
+        }
+    }
+
+    /// These corrections less the fields `fresh` (the text read now) finds
+    /// printed in the document.
+    fn without_printed(self, fresh: &Document) -> MetadataOverrides {
+        let printed =
+            |field: &str, found: bool| found && !fresh.inferred.iter().any(|f| f == field);
+        MetadataOverrides {
+            symbol: self
+                .symbol
+                .filter(|_| !printed("symbol", fresh.symbol.is_some())),
+            state: self
+                .state
+                .filter(|_| !printed("state", fresh.state.is_some())),
+            kind: self
+                .kind
+                .filter(|_| !printed("kind", fresh.kind != DocumentKind::Other)),
+            cycle: self
+                .cycle
+                .filter(|_| !printed("cycle", fresh.cycle.is_some())),
+            date: self.date.filter(|_| !printed("date", fresh.date.is_some())),
+        }
+    }
 }
 
 /// A line of the library's table of documents.
@@ -131,9 +183,80 @@ pub struct Library {
     path: PathBuf,
 }
 
+/// The version of the parser: raise it whenever the parser reads documents
+/// differently, and the documents read by an older one are read again
+/// ([`Library::documents_to_reread`], [`Library::reread`]).
+pub const PARSER_VERSION: i64 = 1;
+
+/// The readable files in `paths`, folders opened (sub-folders too, hidden
+/// files and folders left out), in name order, at most `limit` of them: what
+/// `loi import DIR` and a folder dropped on the app import.
+pub fn documents_in(paths: &[PathBuf], limit: usize) -> Vec<PathBuf> {
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, limit: usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if out.len() >= limit {
+                return;
+            }
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if p.is_dir() {
+                if depth < 8 {
+                    walk(&p, depth + 1, out, limit);
+                }
+            } else if readable_name(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if out.len() >= limit {
+            break;
+        }
+        if p.is_dir() {
+            walk(p, 0, &mut out, limit);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// A file name LOI Drafter reads (.docx, .pdf, .txt, .md).
+fn readable_name(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "docx" | "pdf" | "txt" | "md" | "markdown"))
+}
+
 /// How long a write waits for another process's transaction (an import of a
 /// large file holds the library for a second or two).
 pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// How often a waiting writer tries again.
+const BUSY_RETRY: std::time::Duration = std::time::Duration::from_millis(2);
+
+/// SQLite's busy handler: try again every [`BUSY_RETRY`] for [`BUSY_TIMEOUT`].
+/// (SQLite's own timeout backs off to 100 ms between tries, so a writer that
+/// commits often, such as the editor saving every keystroke, can starve a
+/// waiting one.)
+fn wait_for_the_other_writer(tries: i32) -> bool {
+    let limit = (BUSY_TIMEOUT.as_millis() / BUSY_RETRY.as_millis()) as i32;
+    if tries >= limit {
+        return false;
+    }
+    std::thread::sleep(BUSY_RETRY);
+    true
+}
 
 fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -202,7 +325,7 @@ impl Library {
     /// read on), and a writer waits up to [`BUSY_TIMEOUT`] for another process's
     /// transaction instead of failing with "database is locked".
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_handler(Some(wait_for_the_other_writer))?;
         self.conn
             .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         self.conn.execute_batch(
@@ -360,43 +483,45 @@ impl Library {
         id: i64,
         overrides: &MetadataOverrides,
     ) -> Result<DocumentSummary> {
-        // Read, corrected and written back in one transaction: a correction made
-        // meanwhile by another process is not overwritten.
+        self.read_again(id, |(stored, _), _| stored.then(overrides))
+    }
+
+    /// Reads a stored document again and writes it back, in one transaction (a
+    /// correction made meanwhile by another process is not overwritten).
+    /// `corrections` gets the rapporteur's stored corrections (and whether they
+    /// were recorded as such, or kept from a document stored before they were)
+    /// and the text, and gives the ones to apply, which are stored.
+    fn read_again(
+        &mut self,
+        id: i64,
+        corrections: impl FnOnce((MetadataOverrides, bool), &str) -> MetadataOverrides,
+    ) -> Result<DocumentSummary> {
         let tx = self.conn.transaction()?;
-        let (text, current): (String, String) = tx
+        let (text, current, stored, hash, source_name, format, imported_at): (
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            String,
+        ) = tx
             .query_row(
-                "SELECT source_text, document FROM documents WHERE id = ?1",
+                "SELECT source_text, document, corrections, content_hash, source_name, format, imported_at FROM documents WHERE id = ?1",
                 params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
             )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
-        let current: Document = serde_json::from_str(&current)?;
-        // Keep earlier corrections: start from the stored values the user set.
-        let mut merged = overrides.clone();
-        let new_symbol = overrides.symbol.is_some();
-        if merged.kind.is_none() && !new_symbol && !current.inferred.iter().any(|f| f == "kind") {
-            merged.kind = Some(current.kind);
-        }
-        if merged.symbol.is_none() && !current.inferred.iter().any(|f| f == "symbol") {
-            merged.symbol = current.symbol.clone();
-        }
-        if merged.state.is_none() && !new_symbol && !current.inferred.iter().any(|f| f == "state") {
-            merged.state = current.state.as_ref().map(|s| s.code.clone());
-        }
-        if merged.cycle.is_none() && !new_symbol && !current.inferred.iter().any(|f| f == "cycle") {
-            merged.cycle = current.cycle;
-        }
-        if merged.date.is_none() && !current.inferred.iter().any(|f| f == "date") {
-            merged.date = current.date;
-        }
+        let stored = match stored {
+            Some(json) => (serde_json::from_str(&json)?, true),
+            None => (
+                MetadataOverrides::kept_from(&serde_json::from_str(&current)?),
+                false,
+            ),
+        };
+        let merged = corrections(stored, &text);
         let doc = parse_with_overrides(&text, &merged)?;
-        let (hash, source_name, format, imported_at): (String, String, String, String) = tx
-            .query_row(
-            "SELECT content_hash, source_name, format, imported_at FROM documents WHERE id = ?1",
-            params![id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
         delete_rows(&tx, id)?;
         insert_document_with_id(
             &tx,
@@ -407,9 +532,35 @@ impl Library {
             &text,
             &doc,
             Some(&imported_at),
+            &merged,
         )?;
         tx.commit()?;
         self.summary(id)
+    }
+
+    /// The documents read by an older version of the parser.
+    pub fn documents_to_reread(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM documents WHERE parser_version < ?1 ORDER BY id")?;
+        let ids = stmt
+            .query_map(params![PARSER_VERSION], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
+    /// Reads a stored document again with this version of the parser, keeping
+    /// the metadata the rapporteur corrected (one transaction).
+    pub fn reread(&mut self, id: i64) -> Result<DocumentSummary> {
+        self.read_again(id, |(stored, recorded), text| {
+            if recorded {
+                return stored;
+            }
+            // Stored before corrections were recorded: what the document itself
+            // prints wins over a kept value (an older parser may have misread
+            // it); a value only an older parser inferred is read afresh.
+            stored.without_printed(&parse::parse_text(text))
+        })
     }
 
     /// Deletes a document and everything parsed from it.
@@ -608,6 +759,7 @@ struct Parsed<'a> {
     hash: String,
     doc: Document,
     warnings: Vec<String>,
+    corrections: MetadataOverrides,
 }
 
 impl<'a> Parsed<'a> {
@@ -637,6 +789,7 @@ impl<'a> Parsed<'a> {
             hash: content_hash(text),
             doc,
             warnings,
+            corrections: overrides.clone(),
         })
     }
 }
@@ -659,6 +812,7 @@ fn store_in(tx: &Connection, p: Parsed) -> Result<ImportOutcome> {
         p.text,
         &p.doc,
         None,
+        &p.corrections,
     )?;
     Ok(ImportOutcome::Imported {
         document: summary_in(tx, id)?,
@@ -775,14 +929,17 @@ fn insert_document_with_id(
     text: &str,
     doc: &Document,
     imported_at: Option<&str>,
+    corrections: &MetadataOverrides,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO documents (id, content_hash, symbol, committee, kind, state_code, state_name, cycle, date, language, title,
+        "INSERT INTO documents (id, content_hash, parser_version, corrections, symbol, committee, kind, state_code, state_name, cycle, date, language, title,
                                 source_name, format, inferred, imported_at, source_text, document)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         params![
             id,
             hash,
+            PARSER_VERSION,
+            serde_json::to_string(corrections)?,
             doc.symbol,
             doc.committee,
             doc.kind.as_str(),

@@ -38,6 +38,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     migration!("003_typing.sql"),
     migration!("004_external_index.sql"),
     migration!("005_search_index.sql", Some(super::search_index::fill)),
+    migration!("006_parser_version.sql"),
 ];
 
 /// How many migrations this build knows.

@@ -22,6 +22,8 @@ fn a_library_with_the_old_search_index_is_reindexed() {
                 "DROP TABLE paragraph_search;
                  CREATE VIRTUAL TABLE paragraph_search USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
                  INSERT INTO paragraph_search (rowid, text) SELECT id, text FROM paragraphs;
+                 ALTER TABLE documents DROP COLUMN parser_version;
+                 ALTER TABLE documents DROP COLUMN corrections;
                  PRAGMA user_version = 3;",
             )
             .unwrap();
@@ -313,6 +315,8 @@ fn a_library_damaged_by_the_old_index_is_repaired_when_opened() {
             .execute_batch(
                 "DROP TABLE paragraph_search;
                  CREATE VIRTUAL TABLE paragraph_search USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
+                 ALTER TABLE documents DROP COLUMN parser_version;
+                 ALTER TABLE documents DROP COLUMN corrections;
                  PRAGMA user_version = 4;",
             )
             .unwrap();
@@ -480,4 +484,61 @@ fn the_same_file_imported_twice_at_once_is_stored_once() {
         .count();
     assert_eq!(imported, 1);
     assert_eq!(Library::open(&path).unwrap().document_count().unwrap(), 1);
+}
+
+/// Documents read by an older parser are listed, and reading one again keeps
+/// the rapporteur's corrections and the search index whole.
+#[test]
+fn documents_read_by_an_older_parser_are_read_again_keeping_corrections() {
+    let mut l = lib();
+    l.ensure_seeded().unwrap();
+    assert!(l.documents_to_reread().unwrap().is_empty());
+    let id = l.documents(Some("KGZ")).unwrap()[0].id;
+    l.update_metadata(
+        id,
+        &MetadataOverrides {
+            cycle: Some(7),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    l.conn
+        .execute("UPDATE documents SET parser_version = 0", [])
+        .unwrap();
+    let stale = l.documents_to_reread().unwrap();
+    assert_eq!(stale.len(), 5);
+    for id in stale {
+        l.reread(id).unwrap();
+    }
+    assert!(l.documents_to_reread().unwrap().is_empty());
+    assert_eq!(
+        l.summary(id).unwrap().cycle,
+        Some(7),
+        "the correction stays"
+    );
+    l.check_search_index().unwrap();
+}
+
+#[test]
+fn a_folder_gives_its_readable_files_in_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::create_dir_all(dir.path().join(".hidden")).unwrap();
+    for f in [
+        "z.pdf",
+        "a.docx",
+        "notes.xlsx",
+        ".x.txt",
+        "b/c.md",
+        ".hidden/d.txt",
+    ] {
+        std::fs::write(dir.path().join(f), b"x").unwrap();
+    }
+    let found: Vec<String> = documents_in(&[dir.path().to_path_buf()], 100)
+        .iter()
+        .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+        .collect();
+    assert_eq!(found, vec!["a.docx", "b/c.md", "z.pdf"]);
+    assert_eq!(documents_in(&[dir.path().to_path_buf()], 2).len(), 2);
 }

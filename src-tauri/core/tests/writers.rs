@@ -1,0 +1,277 @@
+//! Several writers on one library, and writers killed mid-write: no
+//! acknowledged write is ever lost, no writer is told "database is locked",
+//! and the database and its search index stay whole.
+//!
+//! `LOI_WRITERS_SECONDS` (default 8) sets how long the two writers run;
+//! `LOI_KILLS` (default 100) how many processes are killed. `scripts/soak.sh`
+//! runs the long versions (60 s, 1,000 kills).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use loi_core::drafting::{self, DraftOp};
+use loi_core::library::Library;
+
+fn loi(db: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_loi"));
+    c.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("LOI_DB")
+        .env("LOI_LOG_DIR", db.with_extension("logs"));
+    c
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    loi(db, args).output().expect("run loi")
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// A library with the samples and a draft for Tajikistan; returns its path and the draft id.
+fn library_with_a_draft(dir: &Path) -> (PathBuf, i64) {
+    let db = dir.join("lib.sqlite3");
+    let o = run(&db, &["draft", "new", "--state", "TJK"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let id: i64 = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .find_map(|w| w.parse().ok())
+        .expect("the draft id");
+    (db, id)
+}
+
+fn question_texts(db: &Path, id: i64) -> Vec<String> {
+    let mut lib = Library::open(db).unwrap();
+    let v = drafting::view(&mut lib, id).unwrap();
+    let json = serde_json::to_value(&v).unwrap();
+    let mut texts = Vec::new();
+    collect_texts(&json, &mut texts);
+    texts
+}
+
+fn collect_texts(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_texts(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_texts(x, out)),
+        _ => {}
+    }
+}
+
+fn assert_whole(db: &Path) {
+    let lib = Library::open(db).unwrap();
+    let ok: String = lib
+        .shared_connection()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    lib.check_search_index().expect("the search index is whole");
+}
+
+/// Two command lines and the app's own path (in this process, saving as the
+/// editor does while someone types) add questions to one draft at once: every
+/// acknowledged addition is there, none failed ("database is locked" never
+/// reaches a writer).
+#[test]
+fn two_writers_on_one_draft_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = library_with_a_draft(dir.path());
+    let seconds = env_number("LOI_WRITERS_SECONDS", 8);
+    let until = Instant::now() + Duration::from_secs(seconds);
+
+    let cli_writer = |name: &'static str| {
+        let db = db.clone();
+        std::thread::spawn(move || {
+            let (mut acknowledged, mut failures) = (Vec::new(), Vec::new());
+            let mut n = 0;
+            while Instant::now() < until {
+                n += 1;
+                let text = format!("Question zq{name}{n} from the command line.");
+                let o = run(&db, &["draft", "add", &id.to_string(), "--text", &text]);
+                if o.status.success() {
+                    acknowledged.push(text);
+                } else {
+                    failures.push(String::from_utf8_lossy(&o.stderr).into_owned());
+                }
+            }
+            (acknowledged, failures)
+        })
+    };
+    let first = cli_writer("clia");
+    let second = cli_writer("clib");
+    // The app's path, saving as the editor does while someone types.
+    let app = {
+        let db = db.clone();
+        std::thread::spawn(move || {
+            let mut lib = Library::open(&db).unwrap();
+            let (mut acknowledged, mut failures) = (Vec::new(), Vec::new());
+            let mut n = 0;
+            while Instant::now() < until {
+                n += 1;
+                let text = format!("Question zqapp{n} from the app.");
+                let op = DraftOp::AddQuestion {
+                    section: None,
+                    after: None,
+                    text: text.clone(),
+                };
+                match drafting::apply(&mut lib, id, op) {
+                    Ok(_) => acknowledged.push(text),
+                    Err(e) => failures.push(e.to_string()),
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            (acknowledged, failures)
+        })
+    };
+    let (mut cli_ok, mut cli_failed) = first.join().unwrap();
+    let (second_ok, second_failed) = second.join().unwrap();
+    eprintln!(
+        "writers for {seconds} s: {} and {} additions by two command lines, {} failed",
+        cli_ok.len(),
+        second_ok.len(),
+        cli_failed.len() + second_failed.len()
+    );
+    assert!(!second_ok.is_empty());
+    cli_ok.extend(second_ok);
+    cli_failed.extend(second_failed);
+    let (app_ok, app_failed) = app.join().unwrap();
+    eprintln!(
+        "and {} by the app's path, {} failed",
+        app_ok.len(),
+        app_failed.len()
+    );
+    assert!(
+        cli_failed.is_empty(),
+        "{:?}",
+        &cli_failed[..cli_failed.len().min(3)]
+    );
+    assert!(
+        app_failed.is_empty(),
+        "{:?}",
+        &app_failed[..app_failed.len().min(3)]
+    );
+    assert!(!cli_ok.is_empty() && !app_ok.is_empty());
+    let texts = question_texts(&db, id);
+    let lost: Vec<&String> = cli_ok
+        .iter()
+        .chain(&app_ok)
+        .filter(|t| !texts.contains(t))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} acknowledged additions lost",
+        lost.len()
+    );
+    assert_whole(&db);
+}
+
+/// Processes killed (SIGKILL) at random moments during draft edits and
+/// imports: what a process acknowledged (exit 0) is there, and the database
+/// and the search index are whole after every kill.
+#[test]
+fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = library_with_a_draft(dir.path());
+    let kills = env_number("LOI_KILLS", 100);
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut random = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    // How long a command takes here, so that kills land during the writes.
+    let started = Instant::now();
+    let o = run(
+        &db,
+        &[
+            "draft",
+            "add",
+            &id.to_string(),
+            "--text",
+            "Timing question.",
+        ],
+    );
+    assert!(o.status.success());
+    let typical = started.elapsed().as_millis() as u64;
+    let (mut acknowledged_texts, mut acknowledged_docs) = (Vec::new(), Vec::new());
+    let (mut killed, mut finished) = (0, 0);
+    for k in 0..kills {
+        let (mut cmd, what) = match k % 3 {
+            0 => {
+                let text = format!("Question zqkill{k} written before a kill.");
+                (
+                    loi(&db, &["draft", "add", &id.to_string(), "--text", &text]),
+                    Ok(text),
+                )
+            }
+            1 => {
+                let path = dir.path().join(format!("co{k}.txt"));
+                let word = format!("zqdoc{k}");
+                std::fs::write(
+                    &path,
+                    format!("Concluding observations on the second periodic report of Mexico\n\nC. Principal subjects of concern and recommendations\n\n10. The Committee is concerned about {word} and the rights of migrant workers.\n\n11. The Committee recommends that the State party address {word}.\n"),
+                )
+                .unwrap();
+                (loi(&db, &["import", path.to_str().unwrap()]), Err(word))
+            }
+            _ => (
+                loi(&db, &["draft", "merge", &id.to_string(), "1"]),
+                Ok(String::new()),
+            ),
+        };
+        let mut child = cmd
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(random(typical * 3 / 2 + 1)));
+        match child.try_wait().unwrap() {
+            Some(status) => {
+                finished += 1;
+                if status.success() {
+                    match what {
+                        Ok(text) if !text.is_empty() => acknowledged_texts.push(text),
+                        Err(word) => acknowledged_docs.push(word),
+                        _ => {}
+                    }
+                }
+            }
+            None => {
+                child.kill().unwrap();
+                child.wait().unwrap();
+                killed += 1;
+            }
+        }
+        if k % 10 == 9 {
+            assert_whole(&db);
+        }
+    }
+    eprintln!(
+        "{kills} processes (a command takes {typical} ms here): {killed} killed mid-way, {finished} finished first; {} acknowledged edits and {} acknowledged imports checked",
+        acknowledged_texts.len(),
+        acknowledged_docs.len()
+    );
+    assert!(killed > kills / 5, "too few processes were killed mid-way ({killed})");
+    assert!(finished > kills / 5, "too few processes finished ({finished})");
+    assert_whole(&db);
+    let texts = question_texts(&db, id).join("\n");
+    for t in &acknowledged_texts {
+        // A later merge may have joined it with its neighbour: its words stay.
+        let word = t.split_whitespace().nth(1).unwrap();
+        assert!(texts.contains(word), "acknowledged {word} lost");
+    }
+    let lib = Library::open(&db).unwrap();
+    for word in &acknowledged_docs {
+        assert!(
+            !lib.search(word, None, 5).unwrap().is_empty(),
+            "acknowledged import {word} lost"
+        );
+    }
+}
