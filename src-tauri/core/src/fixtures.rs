@@ -1,6 +1,8 @@
 //! Test fixtures: builds small .docx, .zip and .pdf files for tests, examples and
 //! benchmarks (a Word concluding observations with real footnotes and automatic
-//! numbering, a zip bomb, a minimal PDF). Nothing here is used by the app itself.
+//! numbering, a zip bomb, a minimal PDF) and the hostile files the importers must
+//! survive (PDFs that crash or exhaust a reader, .docx files that multiply their
+//! text, text in stray encodings). Nothing here is used by the app itself.
 
 use std::io::{Cursor, Write};
 
@@ -76,6 +78,11 @@ const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"
 /// (id, text) and the fixture's numbering definitions (decimal "1." paragraphs,
 /// "(a)" sub-paragraphs).
 pub fn docx(body: &str, footnotes: &[(u32, &str)]) -> Vec<u8> {
+    docx_with_numbering(body, footnotes, NUMBERING)
+}
+
+/// [`docx`] with these numbering definitions (the whole `word/numbering.xml`).
+pub fn docx_with_numbering(body: &str, footnotes: &[(u32, &str)], numbering: &str) -> Vec<u8> {
     let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {w}><w:body>{body}<w:sectPr/></w:body></w:document>"#
@@ -99,7 +106,7 @@ pub fn docx(body: &str, footnotes: &[(u32, &str)]) -> Vec<u8> {
         ("word/_rels/document.xml.rels", doc_rels.as_bytes()),
         ("word/document.xml", document.as_bytes()),
         ("word/footnotes.xml", notes.as_bytes()),
-        ("word/numbering.xml", NUMBERING.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
     ])
 }
 
@@ -204,4 +211,248 @@ pub fn simple_pdf(text: &str) -> Vec<u8> {
         .bytes(),
     );
     out
+}
+
+/// A PDF of these objects (numbered from 1; object 1 is the catalog), with a
+/// correct cross-reference table. Objects are raw bytes, so streams may be binary.
+pub fn pdf_with_objects(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// A stream object with this dictionary (without `/Length`) and content.
+fn pdf_stream(dict: &str, content: &[u8]) -> Vec<u8> {
+    let mut o = format!("<< {dict} /Length {} >>\nstream\n", content.len()).into_bytes();
+    o.extend(content);
+    o.extend(b"\nendstream");
+    o
+}
+
+const PDF_TEXT: &[u8] = b"BT /F1 12 Tf 72 720 Td (The Committee recommends.) Tj ET";
+const PDF_FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+/// A PDF whose only page is its own parent (and has no resources of its own, so
+/// a reader looking them up the page tree goes round forever).
+pub fn self_parent_pdf() -> Vec<u8> {
+    pdf_with_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>".to_vec(),
+        pdf_stream("", PDF_TEXT),
+    ])
+}
+
+/// A one-page PDF whose page holds `depth` nested dictionaries.
+pub fn nested_dictionaries_pdf(depth: usize) -> Vec<u8> {
+    let nested = format!("{}{}", "<< /A ".repeat(depth), " >>".repeat(depth));
+    pdf_with_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Deep {nested} >>").into_bytes(),
+        pdf_stream("", PDF_TEXT),
+        PDF_FONT.as_bytes().to_vec(),
+    ])
+}
+
+/// A small PDF whose font's ToUnicode character map maps every 4-byte code
+/// (one `bfrange` of 2³² codes to 4-byte values): a reader that expands the map
+/// needs gigabytes.
+pub fn huge_cmap_pdf() -> Vec<u8> {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Huge def 1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange 1 beginbfrange <00000000> <FFFFFFFF> <00000000> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+    pdf_with_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        pdf_stream("", b"BT /F1 12 Tf 72 720 Td <00000001> Tj ET"),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Huge /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Huge /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>".to_vec(),
+        pdf_stream("", cmap),
+    ])
+}
+
+/// Writes deflate (RFC 1951) bits, least significant first.
+struct BitWriter {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl BitWriter {
+    fn bits(&mut self, value: u64, count: u32) {
+        self.acc |= value << self.n;
+        self.n += count;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+
+    /// A Huffman code, written most significant bit first.
+    fn code(&mut self, code: u64, len: u32) {
+        let mut reversed = 0;
+        for i in 0..len {
+            reversed |= ((code >> i) & 1) << (len - 1 - i);
+        }
+        self.bits(reversed, len);
+    }
+
+    /// A literal byte in the fixed Huffman code.
+    fn literal(&mut self, b: u8) {
+        if b < 144 {
+            self.code(0x30 + b as u64, 8);
+        } else {
+            self.code(0x190 + (b as u64 - 144), 9);
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push(self.acc as u8);
+        }
+        self.out
+    }
+}
+
+/// A zlib stream (fixed Huffman codes, no checksum: readers that keep what
+/// they inflated before an error take it) of `prefix` as literals followed by
+/// `copies` copies of 258 bytes at `distance` (1 or 13).
+fn zlib_repeat(prefix: &[u8], distance: u32, copies: usize) -> Vec<u8> {
+    let mut w = BitWriter {
+        out: vec![0x78, 0x01],
+        acc: 0,
+        n: 0,
+    };
+    w.bits(1, 1); // final block
+    w.bits(1, 2); // fixed Huffman codes
+    for b in prefix {
+        w.literal(*b);
+    }
+    for _ in 0..copies {
+        w.code(0xC0 + 5, 8); // length code 285: 258 bytes
+        match distance {
+            1 => w.code(0, 5),
+            _ => {
+                w.code(7, 5); // distance code 7: 13–16, 2 extra bits
+                w.bits(0, 2);
+            }
+        }
+    }
+    w.code(0, 7); // end of block
+    w.finish()
+}
+
+/// A PDF page whose content stream, about `compressed_kb` KB compressed twice
+/// (`/Filter [/FlateDecode /FlateDecode]`), inflates to gigabytes of spaces.
+pub fn stream_bomb_pdf(compressed_kb: usize) -> Vec<u8> {
+    // The inner stream: one space, then copies of 258 spaces at distance 1, a
+    // 13-bit symbol each; past its first 4 bytes its bytes repeat every 13. The
+    // outer stream writes its first 17 bytes, then copies them forward at
+    // distance 13 (15 bits per 258 bytes): it inflates ~140 times, then the
+    // inner one ~160 times.
+    let inner = zlib_repeat(b" ", 1, 64);
+    let outer_copies = compressed_kb * 1024 * 8 / 15;
+    let outer = zlib_repeat(&inner[..17], 13, outer_copies);
+    pdf_with_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        pdf_stream("/Filter [/FlateDecode /FlateDecode]", &outer),
+        PDF_FONT.as_bytes().to_vec(),
+    ])
+}
+
+/// A .docx with `depth` tables nested one in another's cell, the innermost
+/// holding a line of text.
+pub fn nested_tables_docx(depth: usize) -> Vec<u8> {
+    let mut body = paragraph(&run("The Committee recommends.", false), None);
+    for i in 0..depth {
+        body = format!(
+            "<w:tbl><w:tr><w:tc>{body}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>",
+            paragraph(&run(&format!("cell {i}"), false), None),
+            paragraph(&run(&format!("row {i}"), false), None),
+        );
+        body.push_str(&paragraph(&run("after", false), None));
+    }
+    docx(&body, &[])
+}
+
+/// A .docx whose list starts at `start` (`w:start w:val`), in lower letters
+/// and roman numerals, at list level `ilvl` (as written in the file).
+pub fn numbering_start_docx(start: &str, ilvl: &str) -> Vec<u8> {
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="{start}"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%2."/></w:lvl>
+<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%{ilvl}"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>
+</w:numbering>"#
+    );
+    let mut body = String::new();
+    for i in 0..20 {
+        let level = match i % 3 {
+            0 => "0",
+            1 => "1",
+            _ => ilvl,
+        };
+        body.push_str(&format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+            run("The Committee recommends.", false)
+        ));
+    }
+    docx_with_numbering(&body, &[], &numbering)
+}
+
+/// A .docx with one footnote of `note_bytes` bytes referenced `references` times.
+pub fn repeated_footnote_docx(references: usize, note_bytes: usize) -> Vec<u8> {
+    let note = "CMW/C/SEN/CO/1, para. 12. ".repeat(note_bytes / 26 + 1);
+    let refs = note_ref(1).repeat(references);
+    let body = paragraph(
+        &format!("{}{refs}", run("The Committee recommends.", false)),
+        None,
+    );
+    docx(&body, &[(1, &note)])
+}
+
+/// Built-in sample `prefix` ("000" …) as UTF-8 with one Windows-1252 byte
+/// (0x92, a right quote) inserted after the first `at` bytes (moved to the
+/// next character boundary).
+pub fn seed_with_stray_byte(prefix: &str, at: usize) -> Vec<u8> {
+    let text = seed_text(prefix);
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let mut bytes = text.into_bytes();
+    bytes.insert(at, 0x92);
+    bytes
+}
+
+/// Concluding observations in Russian, encoded in Windows-1251.
+pub fn windows_1251_text() -> Vec<u8> {
+    let text = "Комитет по защите прав всех трудящихся-мигрантов и членов их семей\n\nЗаключительные замечания по второму периодическому докладу Сенегала\n\n1. Комитет рассмотрел второй периодический доклад Сенегала на своих 600-м и 601-м заседаниях.\n\n2. Комитет рекомендует государству-участнику принять всеобъемлющую систему сбора данных о миграции.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+    bytes.into_owned()
 }
