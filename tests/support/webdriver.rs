@@ -27,6 +27,13 @@ pub fn on_path(program: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether a missing tool fails the window tests instead of skipping them: in CI
+/// and under `./test.sh` (which sets `LOI_TEST_STRICT=1`).
+pub fn strict() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
+        || std::env::var_os("LOI_TEST_STRICT").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// Why the window tests cannot run here, if they cannot.
 pub fn missing_tools() -> Option<String> {
     let mut missing = Vec::new();
@@ -76,29 +83,36 @@ impl Drop for Guard {
 }
 
 /// The X display to use: `$DISPLAY`, else a new Xvfb (stopped when the guard drops).
+/// Xvfb chooses a free display itself and says which (`-displayfd`) once it
+/// accepts connections.
 pub fn x_display() -> (String, Option<Guard>) {
     match std::env::var("DISPLAY") {
         Ok(d) if !d.is_empty() => (d, None),
         _ => {
-            let n = (90..200)
-                .find(|n| {
-                    !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                        && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-                })
-                .expect("a free X display");
-            let child = Command::new("Xvfb")
-                .arg(format!(":{n}"))
-                .args(["-screen", "0", "1440x900x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
+            let mut child = Command::new("Xvfb")
+                .args([
+                    "-displayfd",
+                    "1",
+                    "-screen",
+                    "0",
+                    "1440x900x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::piped())
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("start Xvfb");
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && Instant::now() < deadline
-            {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            (format!(":{n}"), Some(Guard(child)))
+            let out = child.stdout.take().expect("Xvfb's output");
+            let guard = Guard(child);
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut std::io::BufReader::new(out), &mut line)
+                .expect("read Xvfb's display number");
+            let n: u32 = line
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("Xvfb gave no display number ({line:?})"));
+            (format!(":{n}"), Some(guard))
         }
     }
 }
@@ -131,6 +145,8 @@ pub struct App {
     pub screenshots: PathBuf,
     /// The X display the window is on.
     pub display: String,
+    /// The process group of tauri-driver, WebKitWebDriver and the app.
+    group: u32,
     _driver: Guard,
     _xvfb: Option<Guard>,
 }
@@ -167,6 +183,7 @@ impl App {
             .stderr(driver_output())
             .spawn()
             .expect("start tauri-driver");
+        let group = driver.id();
         let driver = Guard(driver);
         let base = format!("http://127.0.0.1:{port}");
         let agent = ureq::AgentBuilder::new()
@@ -205,8 +222,49 @@ impl App {
             agent,
             screenshots,
             display,
+            group,
             _driver: driver,
             _xvfb: xvfb,
+        }
+    }
+
+    /// Kills the app (`binary`) started for this session at once, as a crash
+    /// would, without closing its window. Only the process of this session's
+    /// driver group is killed, never another run's. Linux only (`/proc`).
+    pub fn kill_app(&self, binary: &Path) {
+        let binary = binary
+            .canonicalize()
+            .unwrap_or_else(|_| binary.to_path_buf());
+        let mut killed = Vec::new();
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let exe = std::fs::read_link(entry.path().join("exe")).ok();
+            if exe.as_deref() != Some(binary.as_path()) {
+                continue;
+            }
+            // Field 5 of /proc/PID/stat, after the ")" that ends the command name.
+            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+            let group = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(2))
+                .and_then(|g| g.parse::<u32>().ok());
+            if group == Some(self.group) {
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+                killed.push(pid);
+            }
+        }
+        assert!(!killed.is_empty(), "no app process to kill");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while killed
+            .iter()
+            .any(|p| Path::new(&format!("/proc/{p}/exe")).exists())
+        {
+            assert!(Instant::now() < deadline, "the app did not die");
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -365,6 +423,7 @@ impl Drop for App {
         let _ = self
             .agent
             .delete(&format!("{}/session/{}", self.base, self.session))
+            .timeout(Duration::from_secs(5))
             .call();
     }
 }
