@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what LOI Drafter needs to build (profile "app") or to build and test
-# (profile "test") on Debian/Ubuntu. Idempotent: installs only what is missing.
+# (profile "test") on Debian/Ubuntu; profile "test-tools" is what only the tests
+# need (./test.sh installs it while the code compiles). Idempotent: installs only
+# what is missing.
 # On macOS and Windows it says what to install instead.
 set -euo pipefail
 
@@ -8,7 +10,10 @@ profile="${1:-app}"
 
 app_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config libxdo-dev libssl-dev
               libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb webkit2gtk-driver xclip dbus-daemon libreoffice-writer-nogui poppler-utils imagemagick)
+# strace and iproute2: ./test.sh runs the tests in a network namespace of their
+# own and fails on any connection attempt outside loopback.
+test_packages=(xvfb webkit2gtk-driver xclip dbus-daemon libreoffice-writer-nogui poppler-utils imagemagick
+               strace iproute2)
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -29,8 +34,12 @@ if ! command -v dpkg >/dev/null; then
   exit 0
 fi
 
-wanted=("${app_packages[@]}")
-[ "$profile" = test ] && wanted+=("${test_packages[@]}")
+case "$profile" in
+  app) wanted=("${app_packages[@]}") ;;
+  test) wanted=("${app_packages[@]}" "${test_packages[@]}") ;;
+  test-tools) wanted=("${test_packages[@]}") ;;
+  *) say "unknown profile $profile (app, test or test-tools)"; exit 1 ;;
+esac
 
 missing=()
 for p in "${wanted[@]}"; do
@@ -45,7 +54,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "$profile" = test ] && ! command -v tauri-driver >/dev/null; then
+if [ "$profile" != app ] && ! command -v tauri-driver >/dev/null; then
   say "installing tauri-driver (WebDriver for the app window)"
   cargo install tauri-driver --locked --quiet
 fi
