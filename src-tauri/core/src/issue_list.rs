@@ -8,6 +8,7 @@ use crate::model::{Document, IssueList, ListQuestion, NoteAnchor, ParagraphKind,
 pub fn issue_list_from_document(doc: &Document) -> IssueList {
     let mut intro = Vec::new();
     let mut questions = Vec::new();
+    let by_number = crate::text_cleanup::footnotes_by_number(&doc.footnotes);
     for p in &doc.paragraphs {
         if p.kind != ParagraphKind::Question {
             if questions.is_empty() && p.kind == ParagraphKind::Other {
@@ -20,7 +21,7 @@ pub fn issue_list_from_document(doc: &Document) -> IssueList {
             .iter()
             .filter(|r| r.offset <= p.text.len())
             .map(|r| {
-                let note = doc.footnotes.iter().find(|f| f.number == r.number);
+                let note = by_number.get(r.number.as_str()).copied();
                 let cites: Vec<_> = note
                     .map(|f| {
                         f.cites

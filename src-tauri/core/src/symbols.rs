@@ -422,6 +422,16 @@ pub fn find_citations(text: &str, previous: &mut Option<String>) -> Vec<Citation
     out
 }
 
+/// The citations without repeats, in their order of first appearance (in time
+/// linear in their number: a paragraph may cite thousands of times).
+pub fn dedup_citations(cites: Vec<Citation>) -> Vec<Citation> {
+    let mut seen = std::collections::HashSet::with_capacity(cites.len());
+    cites
+        .into_iter()
+        .filter(|c| seen.insert(c.clone()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

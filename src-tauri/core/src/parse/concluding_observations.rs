@@ -361,28 +361,31 @@ pub fn parse(text: &str, doc: &mut Document) {
     flush(&mut current, &mut paragraphs);
 
     // Citations: the paragraph's footnotes, then inline references.
+    let notes = text_cleanup::footnotes_by_number(&doc.footnotes);
     for p in &mut paragraphs {
         let mut cites = Vec::new();
         for r in &p.footnote_refs {
-            if let Some(f) = doc.footnotes.iter().find(|f| f.number == r.number) {
+            if let Some(f) = notes.get(r.number.as_str()) {
                 cites.extend(f.cites.iter().cloned());
             }
         }
         let mut previous = None;
         cites.extend(symbols::find_citations(&p.full_text(), &mut previous));
-        let mut unique = Vec::new();
-        for c in cites {
-            if !unique.contains(&c) {
-                unique.push(c);
-            }
-        }
-        p.cites = unique;
+        p.cites = symbols::dedup_citations(cites);
     }
+    drop(notes);
 
     // Follow-up paragraphs and their due date; the next report's due date.
+    let mut follow_up_seen: std::collections::HashSet<String> =
+        doc.follow_up_paragraphs.iter().cloned().collect();
     for p in &paragraphs {
         let text = p.full_text();
-        if let Some(c) = FOLLOW_UP_RE.captures(&text) {
+        // `is_match` first: it runs the fast matcher, and a paragraph rarely matches.
+        let follow_up = FOLLOW_UP_RE
+            .is_match(&text)
+            .then(|| FOLLOW_UP_RE.captures(&text))
+            .flatten();
+        if let Some(c) = follow_up {
             if doc.follow_up_due.is_none() {
                 doc.follow_up_due = metadata::parse_date(&c[1]);
             }
@@ -392,14 +395,18 @@ pub fn parse(text: &str, doc: &mut Document) {
                 let refs_text = THEME_NAME_IN_PARENS_RE.replace_all(&after[m.end()..], "");
                 let (refs, _) = symbols::parse_paragraph_refs(&refs_text);
                 for r in refs {
-                    if !doc.follow_up_paragraphs.contains(&r) {
+                    if follow_up_seen.insert(r.clone()) {
                         doc.follow_up_paragraphs.push(r);
                     }
                 }
             }
         }
         if doc.next_report_due.is_none() {
-            if let Some(c) = NEXT_REPORT_RE.captures(&text) {
+            let next = NEXT_REPORT_RE
+                .is_match(&text)
+                .then(|| NEXT_REPORT_RE.captures(&text))
+                .flatten();
+            if let Some(c) = next {
                 let date = c
                     .get(1)
                     .or_else(|| c.get(2))
@@ -409,12 +416,16 @@ pub fn parse(text: &str, doc: &mut Document) {
             }
         }
     }
+    // A paragraph is under follow-up when a reference names it or one of its
+    // sub-paragraphs ("35 (b)").
+    let followed: std::collections::HashSet<&str> = doc
+        .follow_up_paragraphs
+        .iter()
+        .flat_map(|r| [r.as_str(), r.split(' ').next().unwrap_or(r)])
+        .collect();
     for p in &mut paragraphs {
         if let Some(n) = &p.number {
-            p.follow_up = doc
-                .follow_up_paragraphs
-                .iter()
-                .any(|r| r == n || r.split(' ').next() == Some(n.as_str()));
+            p.follow_up = followed.contains(n.as_str());
         }
     }
     doc.paragraphs = paragraphs;

@@ -156,9 +156,15 @@ fn sentences(text: &str) -> Vec<String> {
 /// Parses a dialogue summary into `doc`.
 pub fn parse(text: &str, doc: &mut Document) {
     let cleaned = text_cleanup::clean(text);
-    let mut known: Vec<String> = Vec::new();
+    // Experts named so far, and the first of them with each surname.
+    let mut known: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut by_surname: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
     let mut speaker = Speaker::Unknown;
     let mut questions: Vec<RaisedQuestion> = Vec::new();
+    // Where each question's text stands in `questions`.
+    let mut question_at: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
 
     for block in &cleaned.blocks {
         let mut paragraph = String::new();
@@ -167,8 +173,12 @@ pub fn parse(text: &str, doc: &mut Document) {
             if let Some(c) = NAMED_SPEAKER_RE.captures(&s) {
                 let name = title_case(&person_name(c[1].trim()));
                 if EXPERT_ROLE_RE.is_match(&c[2]) && !c[2].to_lowercase().contains("minister") {
-                    if !known.contains(&name) {
-                        known.push(name.clone());
+                    if known.insert(name.clone()) {
+                        if let Some(surname) = name.split(' ').next_back() {
+                            by_surname
+                                .entry(surname.to_string())
+                                .or_insert_with(|| name.clone());
+                        }
                     }
                     speaker = Speaker::Expert(Some(name));
                 } else {
@@ -180,10 +190,7 @@ pub fn parse(text: &str, doc: &mut Document) {
                 speaker = Speaker::Expert(None);
             } else if let Some(c) = SHORT_NAME_RE.captures(&s) {
                 let surname = title_case(&c[1]);
-                if let Some(full) = known
-                    .iter()
-                    .find(|k| k.split(' ').next_back() == Some(surname.as_str()))
-                {
+                if let Some(full) = by_surname.get(&surname) {
                     speaker = Speaker::Expert(Some(full.clone()));
                 } else if !s.to_lowercase().contains("expert") {
                     speaker = Speaker::Unknown;
@@ -195,12 +202,15 @@ pub fn parse(text: &str, doc: &mut Document) {
                         speaker: name.clone(),
                         text: s.clone(),
                     };
-                    match questions.iter_mut().find(|x| x.text == q.text) {
+                    match question_at.get(&q.text).and_then(|&i| questions.get_mut(i)) {
                         Some(existing) if existing.speaker.is_none() => {
                             existing.speaker = q.speaker
                         }
                         Some(_) => {}
-                        None => questions.push(q),
+                        None => {
+                            question_at.insert(q.text.clone(), questions.len());
+                            questions.push(q);
+                        }
                     }
                 }
             }

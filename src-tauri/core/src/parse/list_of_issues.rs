@@ -176,10 +176,11 @@ pub fn parse(text: &str, doc: &mut Document) {
     }
 
     // Citations: notes, inline references, bare references.
+    let notes = text_cleanup::footnotes_by_number(&doc.footnotes);
     for p in &mut paragraphs {
         let mut cites: Vec<Citation> = Vec::new();
         for r in &p.footnote_refs {
-            let Some(f) = doc.footnotes.iter().find(|f| f.number == r.number) else {
+            let Some(f) = notes.get(r.number.as_str()) else {
                 continue;
             };
             if bare_note.as_ref().is_some_and(|b| b.number == f.number) {
@@ -202,14 +203,9 @@ pub fn parse(text: &str, doc: &mut Document) {
             }
         }
         // Keep the order of appearance: markers stand where they stand in the text.
-        let mut unique: Vec<Citation> = Vec::new();
-        for c in cites {
-            if !unique.contains(&c) {
-                unique.push(c);
-            }
-        }
-        p.cites = unique;
+        p.cites = symbols::dedup_citations(cites);
     }
+    drop(notes);
     doc.paragraphs = paragraphs;
 
     refine_metadata(doc, bare_symbol.as_deref(), text);
