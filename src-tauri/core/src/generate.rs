@@ -249,11 +249,24 @@ fn resolve_reference(np: &str, text: &str) -> String {
         "is", "are", "was", "has", "have", "be", "been", "and", "that", "which", "with", "in",
         "without", "as", "by",
     ];
-    let lower = text.to_lowercase();
+    // Matched in a lowercased copy, sliced in the original: "İ" lowercases to two
+    // characters, "ẞ" to a shorter one, so every offset is mapped back.
+    let (lower, origin) = lowercase_with_origin(text);
     let key = np.to_lowercase();
+    if key.is_empty() {
+        return np.to_string();
+    }
     let mut search = 0;
     while let Some(pos) = lower[search..].find(&key) {
-        let at = search + pos + key.len();
+        let lower_start = search + pos;
+        let lower_end = lower_start + key.len();
+        search = lower_end;
+        let (Some(start), Some(at)) = (
+            origin.get(lower_start).map(|r| r.start),
+            origin.get(lower_end - 1).map(|r| r.end),
+        ) else {
+            break;
+        };
         let rest = &text[at..];
         if rest.starts_with(" on ")
             || rest.starts_with(" to ")
@@ -261,8 +274,11 @@ fn resolve_reference(np: &str, text: &str) -> String {
             || rest.starts_with(" relating to ")
         {
             let words: Vec<&str> = rest.split_whitespace().collect();
-            let mut taken = vec![words[0]];
-            for w in &words[1..] {
+            let Some((first, others)) = words.split_first() else {
+                continue;
+            };
+            let mut taken = vec![*first];
+            for w in others {
                 let clean = w.trim_end_matches([',', '.', ';', ')']);
                 if STOP.contains(&clean.to_lowercase().as_str()) || taken.len() > 8 {
                     break;
@@ -273,16 +289,25 @@ fn resolve_reference(np: &str, text: &str) -> String {
                 }
             }
             if taken.len() > 1 {
-                return format!(
-                    "{} {}",
-                    &text[search + pos..search + pos + key.len()],
-                    taken.join(" ")
-                );
+                return format!("{} {}", &text[start..at], taken.join(" "));
             }
         }
-        search = at;
     }
     np.to_string()
+}
+
+/// `text` lowercased, and for each byte of it the byte range, in `text`, of the
+/// character it comes from (a lowercase may be longer or shorter than its letter).
+fn lowercase_with_origin(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut lower = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let range = i..i + c.len_utf8();
+        let before = lower.len();
+        lower.extend(c.to_lowercase());
+        origin.extend(std::iter::repeat_n(range, lower.len() - before));
+    }
+    (lower, origin)
 }
 
 /// "its" right after the verb ("strengthen its consular services"), with no State
@@ -1056,6 +1081,49 @@ mod tests {
         assert!(under_follow_up(&refs, "35", Some(&["a".to_string()])));
         assert!(!under_follow_up(&refs, "35", Some(&["b".to_string()])));
         assert!(!under_follow_up(&refs, "13", None));
+    }
+
+    #[test]
+    fn references_beside_letters_whose_lowercase_changes_length() {
+        // "İ" lowercases to two characters (3 bytes for 2), "ẞ" to "ß" (2 for 3):
+        // offsets found in a lowercased copy used to slice the original (a panic,
+        // or the wrong words).
+        let context = "The Committee notes that İstanbul and the GROẞE bill on labour migration of İzmir is pending. The Committee recommends that the State party adopt the GROẞE bill without delay.";
+        assert_eq!(
+            resolve_reference("the GROẞE bill", context),
+            "the GROẞE bill on labour migration of İzmir"
+        );
+        assert_eq!(
+            resolve_reference(
+                "the bill",
+                "İn İstanbul, The Bill on İstanbul roads is pending."
+            ),
+            "The Bill on İstanbul roads"
+        );
+        for text in [
+            "İİİİ the bill on x",
+            "ẞẞẞẞ the bill to y",
+            "the bill İ",
+            "İ",
+            "",
+        ] {
+            let _ = resolve_reference("the bill", text);
+        }
+        // Through the generator, with the letters in the recommendation.
+        let p = rec(
+            "The Committee notes that in İstanbul and İzmir the bill on the rights of migrant workers is pending. The Committee recommends that the State party adopt the bill without delay.",
+            &[],
+        );
+        let g = generate_questions(
+            &RecommendationInput::new("CMW/C/TUR/CO/1", &p),
+            &cmw(),
+            &GenerateOptions::default(),
+        );
+        let text = &g[0].question.text;
+        assert!(
+            text.contains("whether the bill on the rights of migrant workers has been adopted"),
+            "{text}"
+        );
     }
 
     #[test]
