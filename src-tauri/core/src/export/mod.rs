@@ -62,6 +62,23 @@ impl ExportOptions {
     }
 }
 
+/// Whether XML 1.0 can hold the character: not a C0 control other than tab, line
+/// feed and carriage return, nor U+FFFE or U+FFFF (surrogates cannot occur in a
+/// Rust string). Every export drops the others, so that a stray character pasted
+/// in a question never makes a file Word refuses to open.
+pub(crate) fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
+/// HTML-escaped text without the characters XML and HTML cannot hold.
+fn html(s: &str) -> String {
+    if s.chars().all(xml_char) {
+        html_escape(s)
+    } else {
+        html_escape(&s.chars().filter(|c| xml_char(*c)).collect::<String>())
+    }
+}
+
 /// Exports a list in a format.
 pub fn export(list: &IssueList, format: ExportFormat, opts: &ExportOptions) -> Result<Vec<u8>> {
     Ok(match format {
@@ -228,7 +245,12 @@ pub fn to_markdown(list: &IssueList, opts: &ExportOptions) -> String {
         let body = with_markers(&q.text, &notes[i], md_escape, |n| format!("[^{n}]"));
         out.push_str(&format!("{}\\. {}\n\n", q.number, body));
         for s in &q.subitems {
-            out.push_str(&format!("    ({}) {}\n\n", s.label, md_escape(&s.text)));
+            // Not indented: four spaces would make a code block of it.
+            out.push_str(&format!(
+                "({}) {}\n\n",
+                md_escape(&s.label),
+                md_escape(&s.text)
+            ));
         }
     }
     for (n, t) in list.footnotes() {
@@ -244,21 +266,21 @@ pub fn to_html(list: &IssueList, opts: &ExportOptions) -> String {
     if let Some((title, rest)) = block.split_last() {
         body.push_str("<header>");
         for l in rest {
-            body.push_str(&format!("<p class=\"meta\">{}</p>", html_escape(l)));
+            body.push_str(&format!("<p class=\"meta\">{}</p>", html(l)));
         }
-        body.push_str(&format!("<h1>{}</h1></header>\n", html_escape(title)));
+        body.push_str(&format!("<h1>{}</h1></header>\n", html(title)));
     }
     for p in &list.intro {
-        body.push_str(&format!("<p>{}</p>\n", html_escape(p)));
+        body.push_str(&format!("<p>{}</p>\n", html(p)));
     }
     let notes = note_numbers(list);
     let headings = headings_before(list);
     for (i, q) in list.questions.iter().enumerate() {
         for (level, h) in &headings[i] {
             let tag = format!("h{}", (level + 2).min(6));
-            body.push_str(&format!("<{tag}>{}</{tag}>\n", html_escape(h)));
+            body.push_str(&format!("<{tag}>{}</{tag}>\n", html(h)));
         }
-        let text = with_markers(&q.text, &notes[i], html_escape, |n| {
+        let text = with_markers(&q.text, &notes[i], html, |n| {
             format!("<sup><a href=\"#fn{n}\" id=\"ref{n}\">{n}</a></sup>")
         });
         body.push_str(&format!(
@@ -268,8 +290,8 @@ pub fn to_html(list: &IssueList, opts: &ExportOptions) -> String {
         for s in &q.subitems {
             body.push_str(&format!(
                 "<p class=\"sub\"><span class=\"n\">({})</span> {}</p>\n",
-                html_escape(&s.label),
-                html_escape(&s.text)
+                html(&s.label),
+                html(&s.text)
             ));
         }
     }
@@ -279,14 +301,14 @@ pub fn to_html(list: &IssueList, opts: &ExportOptions) -> String {
         for (n, t) in footnotes {
             body.push_str(&format!(
                 "<li id=\"fn{n}\">{} <a href=\"#ref{n}\">↩</a></li>\n",
-                html_escape(&t)
+                html(&t)
             ));
         }
         body.push_str("</ol>\n");
     }
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>\nbody{{font-family:\"Times New Roman\",Times,serif;font-size:12pt;max-width:44em;margin:2em auto;line-height:1.4}}.meta{{margin:0;font-size:10pt}}h1{{font-size:14pt}}h2,h3,h4{{font-size:12pt}}.q{{padding-left:2.5em;text-indent:-2.5em}}.q .n{{display:inline-block;width:2.5em;text-indent:0}}.sub{{padding-left:5em;text-indent:-2.5em}}.sub .n{{display:inline-block;width:2.5em;text-indent:0}}.notes{{font-size:10pt}}\n</style></head><body>\n{}</body></html>\n",
-        html_escape(list.title.as_deref().unwrap_or("List of issues")),
+        html(list.title.as_deref().unwrap_or("List of issues")),
         body
     )
 }

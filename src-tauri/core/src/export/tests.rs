@@ -289,3 +289,100 @@ fn libreoffice_renders_the_word_document() {
         let _ = std::fs::copy(&pdf, keep);
     }
 }
+
+/// Parses an export back through the importer, as a user re-importing the file would.
+fn import_back(file_name: &str, bytes: &[u8]) -> IssueList {
+    let text = crate::import::extract_text(file_name, bytes).unwrap().text;
+    issue_list_from_document(&parse_text(&text))
+}
+
+fn assert_same_questions(list: &IssueList, back: &IssueList, format: &str) {
+    assert_eq!(
+        back.questions.len(),
+        list.questions.len(),
+        "{format}: {:#?}",
+        back.questions.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+    for (a, b) in list.questions.iter().zip(&back.questions) {
+        assert_eq!(a.number, b.number, "{format}");
+        assert_eq!(a.text, b.text, "{format}");
+        assert_eq!(a.section, b.section, "{format} question {}", a.number);
+        assert_eq!(a.subitems, b.subitems, "{format} question {}", a.number);
+        for c in &a.cites {
+            assert!(
+                b.cites.contains(c),
+                "{format}: question {} lost {c:?}",
+                a.number
+            );
+        }
+    }
+    assert_eq!(back.footnotes(), list.footnotes(), "{format}");
+}
+
+#[test]
+fn markdown_and_text_import_back_as_the_same_list() {
+    let list = generated_list();
+    for format in [ExportFormat::Md, ExportFormat::Txt] {
+        let bytes = export(&list, format, &opts()).unwrap();
+        let name = match format {
+            ExportFormat::Md => "loipr.md",
+            _ => "loipr.txt",
+        };
+        let back = import_back(name, &bytes);
+        assert_same_questions(&list, &back, name);
+        assert_eq!(back.symbol, list.symbol, "{name}");
+        assert_eq!(back.intro, list.intro, "{name}");
+    }
+}
+
+#[test]
+fn characters_xml_cannot_hold_leave_every_export_valid() {
+    let mut list = generated_list();
+    let bad = "\u{FFFF}\u{FFFE}\u{0}\u{1}\u{8}\u{B}\u{C}\u{1B}\u{1F}";
+    list.title = Some(format!("List of issues{bad} prior to submission"));
+    list.intro.push(format!("An opening{bad} paragraph."));
+    list.questions[0].text = format!("Please{bad} explain the bill.{bad}");
+    list.questions[0].notes.clear();
+    list.questions[1].section = vec![format!("I. General{bad} information")];
+    list.questions[1].subitems.push(crate::model::SubParagraph {
+        label: format!("z{bad}"),
+        text: format!("A sub-item{bad}."),
+    });
+    list.questions[2].notes.push(crate::model::NoteAnchor {
+        offset: 3,
+        cites: vec![],
+        text: Some(format!("A note{bad}.")),
+    });
+    let opts = ExportOptions {
+        author: format!("Rapporteur{bad}"),
+        ..opts()
+    };
+    let docx = to_docx(&list, &opts).unwrap();
+    for (name, xml) in parts(&docx) {
+        well_formed(&xml);
+        assert!(
+            !xml.contains(['\u{FFFF}', '\u{FFFE}', '\u{0}', '\u{1}', '\u{1B}', '\u{B}']),
+            "{name}"
+        );
+    }
+    // It imports back, the characters gone.
+    let text = crate::import::extract_text("loipr.docx", &docx)
+        .unwrap()
+        .text;
+    assert!(text.contains("Please explain the bill."), "{text}");
+    let back = issue_list_from_document(&parse_text(&text));
+    assert_eq!(back.questions.len(), list.questions.len());
+    // Tracked changes: the author and the changed words too.
+    let mut new = list.clone();
+    new.questions[3].text = format!("Please{bad} describe{bad} the policy.");
+    let d = diff_lists(&list, &new);
+    let docx = diff_to_docx(&d, &new, &opts).unwrap();
+    for (name, xml) in parts(&docx) {
+        well_formed(&xml);
+        assert!(!xml.contains(['\u{FFFF}', '\u{FFFE}', '\u{1B}']), "{name}");
+    }
+    // HTML: escaped the same way.
+    let html = to_html(&list, &opts);
+    assert!(!html.contains(['\u{FFFF}', '\u{FFFE}', '\u{0}', '\u{1B}', '\u{B}']));
+    assert!(html.contains("Please explain the bill."));
+}
