@@ -8,6 +8,9 @@ use loi_core::ErrorPayload;
 use serde::Serialize;
 use tauri::State;
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::PoisonError;
+
 use crate::AppState;
 
 type CommandResult<T> = Result<T, ErrorPayload>;
@@ -33,24 +36,36 @@ where
     .map_err(|e| payload("internal", e.to_string()))?
 }
 
-/// Runs `f` with the library locked (or says why there is none yet).
+/// Runs `f` with the library locked (or says why there is none yet). A panic
+/// inside `f` is one failed action: it is caught before the lock is released,
+/// so the lock is never poisoned (and one poisoned anyway is recovered). Every
+/// error is logged here, once, with its code.
 fn locked<T>(
     state: &AppState,
     f: impl FnOnce(&mut Library) -> CommandResult<T>,
 ) -> CommandResult<T> {
-    let mut guard = state
-        .library
-        .lock()
-        .map_err(|_| payload("internal", "the library is unavailable"))?;
-    match guard.as_mut() {
-        Some(lib) => f(lib),
+    let mut guard = state.library.lock().unwrap_or_else(PoisonError::into_inner);
+    let result = match guard.as_mut() {
+        Some(lib) => match catch_unwind(AssertUnwindSafe(|| f(lib))) {
+            Ok(result) => result,
+            Err(_) => Err(payload(
+                "internal",
+                "LOI Drafter met an internal error; nothing was changed (Help → Open log folder has the details)",
+            )),
+        },
         None => Err(state
             .opening_error
             .lock()
-            .ok()
-            .and_then(|e| e.clone())
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
             .unwrap_or_else(|| payload("not_ready", "the library is still opening"))),
+    };
+    if let Err(e) = &result {
+        if e.code != "not_ready" {
+            loi_core::logs::error(&e.code, &e.message);
+        }
     }
+    result
 }
 
 /// Makes a change to a draft (`drafting::change_showing`): the draft comes back
@@ -110,11 +125,13 @@ pub fn interactive() -> f64 {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
-    let guard = state
-        .library
+    let guard = state.library.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(e) = state
+        .opening_error
         .lock()
-        .map_err(|_| payload("internal", "the library is unavailable"))?;
-    if let Some(e) = state.opening_error.lock().ok().and_then(|e| e.clone()) {
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+    {
         return Err(e);
     }
     Ok(AppInfo {
@@ -170,6 +187,34 @@ pub async fn import_files(
         Ok(lib.import_files(&paths, &Default::default()))
     })
     .await
+}
+
+/// The readable files of what was chosen or dropped, folders opened (see
+/// `library::documents_in`): the UI imports them one by one.
+#[tauri::command]
+pub async fn files_to_import(paths: Vec<String>) -> CommandResult<Vec<String>> {
+    let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+    tauri::async_runtime::spawn_blocking(move || {
+        loi_core::library::documents_in(&paths, 100_000)
+            .into_iter()
+            .map(|p| p.display().to_string())
+            .collect()
+    })
+    .await
+    .map_err(|e| payload("internal", e.to_string()))
+}
+
+/// The documents an older version of the reader read (the UI reads them again
+/// one by one, in the background).
+#[tauri::command]
+pub async fn documents_to_reread(state: State<'_, AppState>) -> CommandResult<Vec<i64>> {
+    with_library(&state, |lib| lib.documents_to_reread()).await
+}
+
+/// Reads a stored document again, keeping the corrections made to it.
+#[tauri::command]
+pub async fn reread_document(state: State<'_, AppState>, id: i64) -> CommandResult<DocumentSummary> {
+    with_library(&state, move |lib| lib.reread(id)).await
 }
 
 #[tauri::command]
@@ -389,4 +434,38 @@ pub async fn copy_list(
     app.clipboard()
         .write_html(content.html, Some(content.text))
         .map_err(|e| payload("clipboard", format!("could not copy: {e}")))
+}
+
+/// Where the log files are, for Help → "Open log folder" and bug reports.
+#[tauri::command]
+pub fn log_folder() -> CommandResult<String> {
+    loi_core::logs::log_dir()
+        .map(|d| d.display().to_string())
+        .ok_or_else(|| payload("not_found", "this system has no log folder"))
+}
+
+/// Opens the log folder in the system's file manager.
+#[tauri::command]
+pub fn open_log_folder() -> CommandResult<String> {
+    let dir = loi_core::logs::log_dir()
+        .ok_or_else(|| payload("not_found", "this system has no log folder"))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| payload("io", format!("{}: {e}", dir.display())))?;
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(&dir)
+        .spawn()
+        .map_err(|e| {
+            payload(
+                "io",
+                format!("could not open {} ({e}); the logs are there", dir.display()),
+            )
+        })?;
+    Ok(dir.display().to_string())
 }

@@ -107,6 +107,7 @@ pub fn run() {
                         }
                     }
                     Err(e) => {
+                        loi_core::logs::error(e.code(), &e.to_string());
                         if let Ok(mut slot) = opener.opening_error.lock() {
                             *slot = Some(e.payload());
                         }
@@ -123,6 +124,9 @@ pub fn run() {
             commands::recommendations,
             commands::search,
             commands::import_files,
+            commands::files_to_import,
+            commands::documents_to_reread,
+            commands::reread_document,
             commands::update_metadata,
             commands::delete_document,
             commands::get_document,
@@ -141,6 +145,8 @@ pub fn run() {
             commands::export_list,
             commands::export_comparison,
             commands::copy_list,
+            commands::log_folder,
+            commands::open_log_folder,
         ])
         .build(tauri::generate_context!())
         .expect("error while building LOI Drafter")

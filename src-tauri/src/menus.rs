@@ -13,6 +13,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new_draft", "New draft…", "CmdOrCtrl+N")?)
         .item(&item("import", "Add documents…", "CmdOrCtrl+O")?)
+        .item(&item("import_folder", "Add a folder of documents…", "CmdOrCtrl+Shift+O")?)
+        .item(&MenuItemBuilder::with_id("reread_all", "Read all documents again").build(app)?)
         .item(&item("export", "Export draft…", "CmdOrCtrl+E")?)
         .separator()
         .quit()
@@ -38,6 +40,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("view_draft", "Draft", "CmdOrCtrl+3")?)
         .item(&item("view_compare", "Compare", "CmdOrCtrl+4")?)
         .build()?;
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&MenuItemBuilder::with_id("open_log_folder", "Open log folder").build(app)?)
+        .build()?;
     if cfg!(target_os = "macos") {
         // macOS shows the first menu under the app's name.
         let app_menu = SubmenuBuilder::new(app, "LOI Drafter")
@@ -52,8 +57,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             .quit()
             .build()?;
         return MenuBuilder::new(app)
-            .items(&[&app_menu, &file, &edit, &view])
+            .items(&[&app_menu, &file, &edit, &view, &help])
             .build();
     }
-    MenuBuilder::new(app).items(&[&file, &edit, &view]).build()
+    MenuBuilder::new(app)
+        .items(&[&file, &edit, &view, &help])
+        .build()
 }

@@ -158,11 +158,18 @@ function selectState(code, focus = false) {
 // Import: files from the dialog or dropped on the window; a sheet lists each result.
 // Imports files one by one (each in its own transaction), showing progress and
 // each file's result as it comes.
-async function importPaths(paths) {
-  if (!paths || !paths.length) return;
+async function importPaths(chosen) {
+  if (!chosen || !chosen.length) return;
+  // Folders are opened: every readable file in them, in name order.
+  const paths = await call("files_to_import", { paths: chosen });
+  if (!paths.length) {
+    setStatus("No document to import there (LOI Drafter reads .docx, .pdf, .txt and .md files).");
+    return;
+  }
   const results = [];
   const list = showImportSheet(results, paths.length);
   for (const [i, path] of paths.entries()) {
+    if (list.cancelled()) break;
     const name = path.split(/[\\/]/).pop();
     setStatus(`Importing ${i + 1} of ${paths.length}: ${name}…`);
     list.progress(i, paths.length, name);
@@ -174,7 +181,7 @@ async function importPaths(paths) {
     }
     list.add(results[results.length - 1]);
   }
-  list.done();
+  list.done(paths.length);
   try {
     await refreshStates();
     const first = results.find((r) => r.outcome)?.outcome.document;
@@ -185,7 +192,30 @@ async function importPaths(paths) {
     showError(e);
   }
   const ok = results.filter((r) => r.outcome).length;
-  setStatus(`Imported ${ok} of ${results.length}`);
+  setStatus(results.length < paths.length ? `Import cancelled: ${ok} of ${paths.length} imported` : `Imported ${ok} of ${results.length}`);
+}
+
+// Documents read by an older version of the reader are read again in the
+// background, one at a time (each its own transaction), keeping corrections.
+async function rereadDocuments(all) {
+  const ids = all ? (await call("list_documents", { code: null })).map((d) => d.id) : await call("documents_to_reread");
+  if (!ids.length) {
+    if (all) setStatus("The library has no documents.");
+    return;
+  }
+  let failed = 0;
+  for (const [i, id] of ids.entries()) {
+    setStatus(`Reading documents again with the improved reader: ${i + 1} of ${ids.length}…`);
+    try {
+      await call("reread_document", { id });
+    } catch (e) {
+      failed += 1;
+    }
+  }
+  setStatus(failed ? `${ids.length - failed} of ${ids.length} documents read again; ${failed} could not be.` : `${ids.length} documents read again.`);
+  await refreshStates();
+  renderStates();
+  refresh();
 }
 
 function resultItem(r) {
@@ -202,7 +232,9 @@ function showImportSheet(results, total) {
   const line = el("p", { class: "muted", id: "import-line", "aria-live": "polite" }, "");
   const list = el("ul", { class: "import-results" }, results.map(resultItem));
   const close = el("button", { class: "button primary", type: "button", id: "sheet-close", disabled: true, onclick: () => { sheet.hidden = true; } }, "Close");
-  sheet.append(el("h2", { id: "sheet-title" }, total === 1 ? "Importing 1 file" : `Importing ${total} files`), progress, line, list, close);
+  let cancelled = false;
+  const cancel = el("button", { class: "button", type: "button", id: "import-cancel", onclick: () => { cancelled = true; cancel.disabled = true; line.textContent = "Stopping after this file…"; } }, "Cancel");
+  sheet.append(el("h2", { id: "sheet-title" }, total === 1 ? "Importing 1 file" : `Importing ${total} files`), progress, line, list, el("div", { class: "sheet-buttons" }, cancel, close));
   sheet.classList.remove("wide");
   sheet.hidden = false;
   return {
@@ -214,14 +246,23 @@ function showImportSheet(results, total) {
       list.append(resultItem(r));
       progress.value = list.children.length;
     },
-    done() {
+    cancelled: () => cancelled,
+    done(total) {
       const ok = results.filter((r) => r.outcome).length;
       sheet.querySelector("#sheet-title").textContent = "Import";
-      line.textContent = `${ok} of ${results.length} imported or already in the library.`;
+      cancel.hidden = true;
+      line.textContent = results.length < total ? `Cancelled: ${ok} of ${total} imported or already in the library; the others were not read.` : `${ok} of ${results.length} imported or already in the library.`;
       close.disabled = false;
       close.focus();
     },
   };
+}
+
+async function chooseFolder() {
+  const dialog = window.__TAURI__?.dialog;
+  if (!dialog) return;
+  const picked = await dialog.open({ directory: true, multiple: false });
+  if (picked) await importPaths([picked]);
 }
 
 async function chooseFiles() {
@@ -275,11 +316,17 @@ function runAction(id) {
   if (views[id]) selectView(views[id], true);
   else if (id === "find") document.getElementById("search").focus();
   else if (id === "import") chooseFiles().catch(showError);
+  else if (id === "import_folder") chooseFolder().catch(showError);
+  else if (id === "reread_all") rereadDocuments(true).catch(showError);
   else if (id === "export") {
     if (currentDraft()) exportDraft(report).catch(showError);
     else setStatus("Open a draft to export it.");
   } else if (id === "new_draft") selectView("recommendations", true);
-  else if (id === "undo" || id === "redo") {
+  else if (id === "open_log_folder") {
+    call("open_log_folder")
+      .then((dir) => setStatus(`The log folder is ${dir}.`))
+      .catch(showError);
+  } else if (id === "undo" || id === "redo") {
     if (typing) document.execCommand(id);
     else if (state.view === "draft") (id === "redo" ? redo() : undo()).then(refresh).catch(showError);
   }
@@ -329,6 +376,8 @@ async function start() {
     await selectView(VIEWS.includes(view) ? view : "library");
     // The first screen is drawn: the start-up time (measured by the window test).
     window.loiInteractiveMs = await call("interactive");
+    // Documents an older version read are read again, in the background.
+    rereadDocuments(false).catch(showError);
   } catch (e) {
     showError(e);
   }
