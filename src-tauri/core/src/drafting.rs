@@ -42,11 +42,18 @@ impl Default for NewDraft {
     }
 }
 
-/// The committee profile for a committee: built in, or an error saying how to add one.
+/// The committee profile for a committee (its code or an alias such as
+/// "E/C.12"): built in, or an error saying which profile file is wrong or that
+/// there is none (a profile is a file in `src-tauri/core/profiles/`).
 pub fn profile_for(committee: &str) -> Result<Profile> {
-    Profile::builtin(committee).ok_or_else(|| {
+    Profile::builtin_checked(committee)?.ok_or_else(|| {
+        let known: Vec<&str> = Profile::builtin_all()
+            .iter()
+            .filter_map(|(_, p)| p.as_ref().ok().map(|p| p.committee.as_str()))
+            .collect();
         Error::InvalidInput(format!(
-            "there is no profile for the committee {committee}; add one with a profile file"
+            "there is no profile for the committee {committee} (profiles: {}); add one as a profile file",
+            known.join(", ")
         ))
     })
 }

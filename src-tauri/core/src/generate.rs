@@ -16,7 +16,7 @@ use crate::model::{
     paragraphs_phrase, Citation, CitationStyle, Document, DocumentKind, IssueList, ListQuestion,
     NoteAnchor, Paragraph, ParagraphKind, StateParty, SubParagraph,
 };
-use crate::profile::{label_sections, Profile};
+use crate::profile::Profile;
 
 /// How to draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,6 +140,22 @@ static AND_TAKE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s+and\s+take\s+(?:\w+\s+){0,3}(?:measures|steps)\s+(?:necessary\s+)?to\s+")
         .expect("and take pattern")
 });
+static GERUND_RUN_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(\s*,\s*(?:and\s+|or\s+)?|\s*(?:and/or|and|or)\s+)(\w+ing)(?-u:\b)")
+        .expect("gerund run pattern")
+});
+static POINTER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)the\s+(?:above-?\s?mentioned|aforementioned|afore-mentioned|above)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?:(?-u:\b)(?:\s+(?:as|in|to|by|for|with|without|within|and|or|at|on|so|that|which|before|through)(?-u:\b))|[,.;:)]|$)")
+        .expect("pointer pattern")
+});
+static JOINED_REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s+and\s+(?:(?:also|further|strongly)\s+)?(?:recommends|urges|invites|requests|encourages|calls\s+(?:up)?on)\s+(?:that\s+)?the\s+State\s+party\s+(?:to\s+)?")
+        .expect("joined request pattern")
+});
+static INFORMATION_ON_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:detailed|comprehensive|updated|further|specific|more|additional)\s+)*information\s+(?:on|about|regarding|concerning)\s+")
+        .expect("information on pattern")
+});
 static ITS_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)its\s").expect("its pattern"));
 
 fn trim_request(s: &str) -> String {
@@ -187,7 +203,10 @@ fn base_form(gerund: &str) -> String {
     let vowel = |c: char| "aeiou".contains(c);
     if n >= 2
         && vowel(chars[n - 2])
-        && matches!(chars[n - 1], 'k' | 'd' | 'c' | 'v' | 's' | 'z' | 'r')
+        && matches!(
+            chars[n - 1],
+            'k' | 'd' | 'c' | 'v' | 's' | 'z' | 'r' | 'm' | 'g'
+        )
         && !(n >= 3 && vowel(chars[n - 3]))
     {
         return format!("{stem}e");
@@ -310,20 +329,37 @@ fn lowercase_with_origin(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
     (lower, origin)
 }
 
+/// A template with its placeholders filled: `fill("the steps taken to {action}", &[("action", "x")])`.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
 /// "its" right after the verb ("strengthen its consular services"), with no State
 /// party before it in the question, reads "the State party's"; an "its" further on
 /// usually stands for something else the sentence names ("the Office … its mandate").
-fn resolve_pronouns(clause: &str) -> String {
+fn resolve_pronouns(clause: &str, profile: &Profile) -> String {
+    let t = &profile.templates;
+    let named = t
+        .state_party
+        .split_whitespace()
+        .skip_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect::<Vec<_>>()
+        .join(" ");
     let verb_at = clause.find(" to ").map(|p| p + 4).unwrap_or(0);
     match ITS_RE.find(clause) {
         Some(m)
-            if !clause[..m.start()].contains("State party")
+            if !clause[..m.start()].contains(named.as_str())
                 && m.start() >= verb_at
                 && clause[verb_at..m.start()].split_whitespace().count() <= 2 =>
         {
             format!(
-                "{}the State party's {}",
+                "{}{} {}",
                 &clause[..m.start()],
+                t.state_party_possessive,
                 &clause[m.end()..]
             )
         }
@@ -331,43 +367,89 @@ fn resolve_pronouns(clause: &str) -> String {
     }
 }
 
+/// "ratifying or acceding to X" (after "consider") → "ratify or accede to X":
+/// every gerund of a coordinated run takes its base form, so the verbs read
+/// right after "intends to".
+fn base_forms_of_run(first: &str, rest: &str) -> String {
+    let mut out = base_form(first);
+    let mut rest = rest;
+    while let Some(c) = GERUND_RUN_RE.captures(rest) {
+        let (Some(all), Some(joint), Some(verb)) = (c.get(0), c.get(1), c.get(2)) else {
+            break;
+        };
+        let joint = joint.as_str().trim_start();
+        if !joint.starts_with(',') {
+            out.push(' ');
+        }
+        out.push_str(joint);
+        out.push_str(&base_form(verb.as_str()));
+        rest = &rest[all.end()..];
+    }
+    out.push(' ');
+    out.push_str(rest.trim_start());
+    out
+}
+
+/// "the above-mentioned instruments" points at text the question does not
+/// carry: it becomes the profile's "the instruments referred to in those
+/// concluding observations".
+fn resolve_pointers(clause: &str, profile: &Profile) -> String {
+    let mut out = clause.to_string();
+    // Each pass rewrites the first pointer; a pointer the template keeps stops it.
+    for _ in 0..4 {
+        let Some(c) = POINTER_RE.captures(&out) else {
+            break;
+        };
+        let (Some(all), Some(noun)) = (c.get(0), c.get(1)) else {
+            break;
+        };
+        let replaced = fill(&profile.templates.referred_to, &[("what", noun.as_str())]);
+        if POINTER_RE.is_match(&replaced) {
+            break;
+        }
+        out = format!("{}{}{}", &out[..all.start()], replaced, &out[noun.end()..]);
+    }
+    out
+}
+
 /// Turns one request ("take measures to facilitate X") into what the question asks.
-fn clause_for(request: &str, context: &str) -> Clause {
+fn clause_for(request: &str, context: &str, profile: &Profile) -> Clause {
+    let t = &profile.templates;
     let r = trim_request(request);
     let r = AND_TAKE_RE.replace_all(&r, ", and to ").into_owned();
+    let r = resolve_pointers(&r, profile);
     if let Some(c) = URGENT_RE.captures(&r) {
-        return Clause::Status(format!(
-            "whether {} has been adopted",
-            resolve_reference(&c[1], context)
+        return Clause::Status(fill(
+            &t.adopted,
+            &[("subject", &resolve_reference(&c[1], context))],
         ));
     }
     if let Some(c) = CONSIDER_RE.captures(&r) {
-        return Clause::Intention(format!(
-            "whether the State party intends to {} {}",
-            base_form(&c[1]),
-            &c[2]
+        return Clause::Intention(fill(
+            &t.intention,
+            &[("action", &base_forms_of_run(&c[1], &c[2]))],
         ));
     }
     if let Some(c) = PROVIDE_RE.captures(&r) {
         let what = NEXT_REPORT_RE.replace_all(&c[1], "");
-        return Clause::Provide(resolve_pronouns(&what));
+        return Clause::Provide(resolve_pronouns(&what, profile));
     }
     let info = if let Some(c) = MEASURES_RE.captures(&r) {
         let qualifiers = c[1].to_lowercase();
         let generous = qualifiers.contains("all") || c.get(3).is_some();
         if &c[2].to_lowercase() == "steps" || !generous {
-            format!("the steps taken to {}", &c[4])
+            fill(&t.steps, &[("action", &c[4])])
         } else {
-            format!("the efforts made to {}", &c[4])
+            fill(&t.efforts, &[("action", &c[4])])
         }
     } else if let Some(c) = EFFORTS_RE.captures(&r) {
-        format!("the efforts made to {}", &c[1])
+        fill(&t.efforts, &[("action", &c[1])])
     } else if let Some(c) = CONTINUE_RE.captures(&r) {
-        return clause_for(&c[1], context);
+        return clause_for(&c[1], context, profile);
     } else {
-        format!("the efforts made to {}", lower_first(&r))
+        fill(&t.efforts, &[("action", &lower_first(&r))])
     };
-    Clause::Information(resolve_pronouns(&info))
+    Clause::Information(resolve_pronouns(&info, profile))
 }
 
 /// Splits a long "ensure that A, that B, and that C" into the first request and the rest.
@@ -391,14 +473,26 @@ fn split_long(clause: Clause) -> Vec<Clause> {
     vec![clause]
 }
 
-/// The requests of a recommendation's own text, in order (an urgent adoption first).
+/// The requests of a recommendation's own text, in order (an urgent adoption
+/// first). A sentence that joins two requests ("…, and invites the State party
+/// to provide …") gives two.
 fn requests_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for s in sentences(text) {
         if let Some(m) = REQUEST_RE.find(&s) {
             let rest = s[m.end()..].trim();
-            if !rest.is_empty() && !rest.starts_with(',') && !rest.trim_end().ends_with(':') {
-                out.push(rest.to_string());
+            let mut parts = Vec::new();
+            let mut at = 0;
+            for j in JOINED_REQUEST_RE.find_iter(rest) {
+                parts.push(&rest[at..j.start()]);
+                at = j.end();
+            }
+            parts.push(&rest[at..]);
+            for part in parts {
+                let part = part.trim();
+                if !part.is_empty() && !part.starts_with(',') && !part.ends_with(':') {
+                    out.push(part.to_string());
+                }
             }
         }
     }
@@ -420,12 +514,24 @@ fn lead_in(profile: &Profile, follow_up: bool) -> &str {
     }
 }
 
-fn citation_text(style: CitationStyle, symbol: &str, refs: &[String]) -> String {
+fn citation_text(style: CitationStyle, symbol: &str, refs: &[String], profile: &Profile) -> String {
+    let paragraphs = paragraphs_phrase(refs);
     match style {
         CitationStyle::Footnote => String::new(),
-        CitationStyle::Inline => format!(" (see {symbol}, {})", paragraphs_phrase(refs)),
-        CitationStyle::Bare => format!(" ({})", paragraphs_phrase(refs)),
+        CitationStyle::Inline => fill(
+            &profile.citations.inline,
+            &[("symbol", symbol), ("paragraphs", &paragraphs)],
+        ),
+        CitationStyle::Bare => fill(&profile.citations.bare, &[("paragraphs", &paragraphs)]),
     }
+}
+
+/// The lead-in, its citation and the comma after them (where a footnote marker goes).
+fn open_with(text: &mut String, lead: &str, cite: &str) -> usize {
+    text.push_str(lead.trim_end_matches(','));
+    text.push_str(cite);
+    text.push(',');
+    text.len()
 }
 
 fn draft_sentences(
@@ -435,54 +541,58 @@ fn draft_sentences(
     profile: &Profile,
     cite: &str,
 ) -> Drafted {
+    let t = &profile.templates;
     let mut text = String::new();
     let mut note_at = 0;
     for (i, c) in clauses.iter().enumerate() {
+        text.push(' ');
         if i == 0 {
+            text.clear();
             match c {
                 Clause::Intention(w) => {
                     let opening = if follow_up_lead {
-                        format!("Please indicate, {}", lower_first(lead))
+                        fill(&t.indicate_with_lead, &[("lead", &lower_first(lead))])
                     } else {
-                        profile.lead_ins.indicate.trim_end_matches(',').to_string()
+                        profile.lead_ins.indicate.clone()
                     };
-                    text.push_str(&opening);
-                    text.push_str(cite);
-                    text.push(',');
-                    note_at = text.len();
-                    text.push_str(&format!(" {w}, and specify, if applicable, what constraints and difficulties have prevented it from doing so to date."));
+                    note_at = open_with(&mut text, &opening, cite);
+                    text.push(' ');
+                    text.push_str(&fill(&t.intention_tail, &[("what", w)]));
                 }
                 other => {
-                    text.push_str(lead);
-                    text.push_str(cite);
-                    text.push(',');
-                    note_at = text.len();
+                    note_at = open_with(&mut text, lead, cite);
+                    text.push(' ');
                     text.push_str(&match other {
-                        Clause::Information(w) => format!(" please provide information on {w}."),
-                        Clause::Status(w) => format!(" please clarify {w}."),
-                        Clause::Provide(w) => format!(" please provide {w}."),
+                        Clause::Information(w) => fill(&t.ask_information, &[("what", w)]),
+                        Clause::Status(w) => fill(&t.ask_status, &[("what", w)]),
+                        Clause::Provide(w) => fill(&t.ask_provide, &[("what", w)]),
                         Clause::Intention(_) => String::new(),
                     });
                 }
             }
         } else {
             text.push_str(&match c {
-                Clause::Information(w) => format!(" Please also provide information on {w}."),
-                Clause::Status(w) => format!(" Please also clarify {w}."),
-                Clause::Provide(w) => format!(" Please also provide {w}."),
-                Clause::Intention(w) => format!(" Please also indicate {w}."),
+                Clause::Information(w) => fill(&t.also_information, &[("what", w)]),
+                Clause::Status(w) => fill(&t.also_status, &[("what", w)]),
+                Clause::Provide(w) => fill(&t.also_provide, &[("what", w)]),
+                Clause::Intention(w) => fill(&t.also_intention, &[("what", w)]),
             });
         }
     }
     Drafted { text, note_at }
 }
 
-/// The sub-item for one sub-paragraph: "The efforts made to adopt …".
-fn subitem_text(sub: &SubParagraph, context: &str) -> String {
-    let text = match clause_for(&sub.text, context) {
-        Clause::Information(w) | Clause::Provide(w) => w,
-        Clause::Status(w) => format!("Information on {w}"),
-        Clause::Intention(w) => format!("Information on {w}"),
+/// The sub-item for one sub-paragraph, a noun phrase that reads after "please
+/// provide information on:" — "The efforts made to adopt …", "Whether the bill …
+/// has been adopted", "The measures taken …" (for "provide information on the
+/// measures taken …").
+fn subitem_text(sub: &SubParagraph, context: &str, profile: &Profile) -> String {
+    let text = match clause_for(&sub.text, context, profile) {
+        Clause::Information(w) | Clause::Status(w) | Clause::Intention(w) => w,
+        Clause::Provide(w) => match INFORMATION_ON_RE.find(&w) {
+            Some(m) if m.end() < w.len() => w[m.end()..].to_string(),
+            _ => w,
+        },
     };
     upper_first(&text)
 }
@@ -499,12 +609,30 @@ fn punctuate_items(items: &mut [SubParagraph]) {
     }
 }
 
+/// The label after `label` in the same series: "c" → "d", "ix" → "x" is not
+/// needed (sub-paragraphs use letters); anything else gets the next letter after
+/// the count.
+fn next_label(items: &[SubParagraph]) -> String {
+    let last = items.last().map(|s| s.label.as_str()).unwrap_or("");
+    let mut chars = last.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_lowercase() && c != 'z' => {
+            ((c as u8 + 1) as char).to_string()
+        }
+        _ => {
+            let n = items.len() as u8;
+            ((b'a' + n.min(25)) as char).to_string()
+        }
+    }
+}
+
 /// The questions for one recommendation (one, or one per sub-paragraph when splitting).
 pub fn generate_questions(
     input: &RecommendationInput,
     profile: &Profile,
     opts: &GenerateOptions,
 ) -> Vec<GeneratedQuestion> {
+    let t = &profile.templates;
     let p = input.paragraph;
     let number = p.number.clone().unwrap_or_default();
     let section = profile.section_for(&p.full_text(), p.theme.as_deref(), &input.cluster_articles);
@@ -550,7 +678,7 @@ pub fn generate_questions(
             paragraph: Some(r.clone()),
         })
         .collect();
-    let cite = citation_text(opts.style, input.symbol, &refs);
+    let cite = citation_text(opts.style, input.symbol, &refs, profile);
     let lead = lead_in(profile, input.follow_up);
 
     // The recommendation's own requests, and its sub-paragraphs.
@@ -559,21 +687,23 @@ pub fn generate_questions(
     } else {
         requests_of(&p.text)
     };
-    let mut clauses: Vec<Clause> = own.iter().map(|r| clause_for(r, &context)).collect();
+    let mut clauses: Vec<Clause> = own
+        .iter()
+        .map(|r| clause_for(r, &context, profile))
+        .collect();
     // An urgent adoption is asked about first.
     clauses.sort_by_key(|c| !matches!(c, Clause::Status(_)));
     let mut subitems = Vec::new();
     if input.only_subparagraphs.is_some() {
-        clauses.extend(subs.iter().map(|s| clause_for(&s.text, &context)));
+        clauses.extend(subs.iter().map(|s| clause_for(&s.text, &context, profile)));
     } else if !subs.is_empty() {
         subitems = subs
             .iter()
             .map(|s| SubParagraph {
                 label: s.label.clone(),
-                text: subitem_text(s, &context),
+                text: subitem_text(s, &context, profile),
             })
             .collect();
-        punctuate_items(&mut subitems);
     }
     let clauses: Vec<Clause> = match clauses.len() {
         0 => Vec::new(),
@@ -590,12 +720,13 @@ pub fn generate_questions(
         }
     };
     let mut drafted = if clauses.is_empty() {
-        let mut text = format!("{lead}{cite},");
-        let note_at = text.len();
+        let mut text = String::new();
+        let note_at = open_with(&mut text, lead, &cite);
+        text.push(' ');
         text.push_str(if subitems.is_empty() {
-            " please provide information on the measures taken to implement it."
+            &t.ask_implementation
         } else {
-            " please provide information on:"
+            &t.ask_list
         });
         Drafted { text, note_at }
     } else {
@@ -604,24 +735,36 @@ pub fn generate_questions(
             d
         } else {
             Drafted {
-                text: format!("{} Please also provide information on:", d.text),
+                text: format!("{} {}", d.text, t.also_list),
                 note_at: d.note_at,
             }
         }
     };
+    // What the question adds: a sentence, or (when the question ends in sub-items,
+    // after which no sentence can stand) one more sub-item.
     if let Some(date) = input.assessed {
-        drafted.text.push_str(&format!(
-            " Please also indicate the measures taken in response to the Committee's follow-up assessment of {}.",
-            date.format("%-d %B %Y")
-        ));
+        let date = date.format(&t.date_format).to_string();
+        if subitems.is_empty() {
+            drafted.text.push(' ');
+            drafted
+                .text
+                .push_str(&fill(&t.follow_up_assessment, &[("date", &date)]));
+        } else {
+            subitems.push(SubParagraph {
+                label: next_label(&subitems),
+                text: fill(&t.follow_up_assessment_item, &[("date", &date)]),
+            });
+        }
     }
     let lower = context.to_lowercase();
     if (lower.contains("data") || lower.contains("statistic"))
         && lower.contains("collect")
         && subitems.is_empty()
     {
-        drafted.text.push_str(" Please also provide data, disaggregated by sex, age, nationality and migration status, for the past five years.");
+        drafted.text.push(' ');
+        drafted.text.push_str(&t.data);
     }
+    punctuate_items(&mut subitems);
     let notes = if opts.style == CitationStyle::Footnote {
         vec![NoteAnchor {
             offset: drafted.note_at,
@@ -670,7 +813,7 @@ pub fn generate_list(
         .iter()
         .map(|(_, _, g)| g.question.section.clone())
         .collect();
-    let labels = label_sections(&paths);
+    let labels = profile.label_sections(&paths);
     let mut questions = Vec::new();
     let mut sources = Vec::new();
     for (n, (_, _, g)) in generated.into_iter().enumerate() {
@@ -975,7 +1118,7 @@ mod tests {
             q.subitems[1].text,
             "The efforts made to amend legislation on work permits;"
         );
-        assert_eq!(q.subitems[2].text, "Information on the measures taken.");
+        assert_eq!(q.subitems[2].text, "The measures taken.");
         let split = generate_questions(
             &input,
             &cmw(),

@@ -1,7 +1,12 @@
-//! Committee profiles as data: how a committee's lists of issues are titled and
-//! numbered, the opening paragraph of a list prior to reporting, the section tree,
-//! and how a recommendation maps to a section (by the articles it concerns). A
-//! second committee is added by writing a profile file — no code changes.
+//! Committee profiles as data: how a committee's lists of issues are titled,
+//! numbered and cited, the opening paragraphs, the section tree, how a
+//! recommendation maps to a section (by the articles it concerns), and every
+//! sentence the generator and the title block write. The rules in `generate`
+//! decide which template applies; the profile says how it reads. A committee is
+//! added by writing a profile file — no code changes.
+//!
+//! Every profile has the same schema (unknown fields are refused) and is
+//! checked when it is loaded: an error names the file and the field.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,13 +16,27 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::DocumentKind;
+use crate::model::{CitationStyle, DocumentKind};
+
+/// The built-in profiles: (file name, JSON).
+pub const BUILTIN_PROFILES: &[(&str, &str)] = &[
+    ("cat.json", include_str!("../profiles/cat.json")),
+    ("ccpr.json", include_str!("../profiles/ccpr.json")),
+    ("ced.json", include_str!("../profiles/ced.json")),
+    ("cedaw.json", include_str!("../profiles/cedaw.json")),
+    ("cerd.json", include_str!("../profiles/cerd.json")),
+    ("cescr.json", include_str!("../profiles/cescr.json")),
+    ("cmw.json", include_str!("../profiles/cmw.json")),
+    ("crc.json", include_str!("../profiles/crc.json")),
+    ("crpd.json", include_str!("../profiles/crpd.json")),
+];
 
 /// The built-in CMW profile.
 pub const CMW_PROFILE: &str = include_str!("../profiles/cmw.json");
 
 /// A node of the list's section tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SectionNode {
     /// The heading without its number or letter ("Part III of the Convention").
     pub heading: String,
@@ -36,13 +55,20 @@ pub struct SectionNode {
 
 /// Words that tell which articles a recommendation concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
     pub words: Vec<String>,
+    /// The articles the words concern (the first one in the recommendation's cluster decides).
+    #[serde(default)]
     pub articles: Vec<u32>,
+    /// Or a thematic leaf section, by its heading (committees that group by theme).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// The lead-in clauses of questions that follow up a recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LeadIns {
     /// "In the light of the recommendation made by the Committee in its previous concluding observations"
     pub default: String,
@@ -52,17 +78,126 @@ pub struct LeadIns {
     pub indicate: String,
 }
 
+/// How the committee cites its previous concluding observations in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citations {
+    /// The committee's own convention: "footnote", "inline" or "bare".
+    pub style: CitationStyle,
+    /// After the lead-in, inline: " (see {symbol}, {paragraphs})".
+    pub inline: String,
+    /// After the lead-in, bare: " ({paragraphs})".
+    pub bare: String,
+}
+
+/// Every sentence and phrase the generator writes. Placeholders: `{action}` (a
+/// verb phrase: "facilitate the transfer of earnings"), `{subject}` (a noun
+/// phrase), `{what}` (what a sentence asks about), `{lead}` (a lead-in clause),
+/// `{date}` (formatted with `date_format`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Templates {
+    /// "the steps taken to {action}" (a recommendation to take measures or steps).
+    pub steps: String,
+    /// "the efforts made to {action}" (all necessary measures, step up efforts, any other request).
+    pub efforts: String,
+    /// "whether the State party intends to {action}" (consider ratifying …).
+    pub intention: String,
+    /// "whether {subject} has been adopted" (adopt the bill without delay).
+    pub adopted: String,
+    /// "the State party" (how the question names the State).
+    pub state_party: String,
+    /// "the State party's" (for "its" right after the verb).
+    pub state_party_possessive: String,
+    /// The first sentence after the lead-in: "please provide information on {what}."
+    pub ask_information: String,
+    /// "please clarify {what}."
+    pub ask_status: String,
+    /// "please provide {what}." (provide detailed information on …)
+    pub ask_provide: String,
+    /// Before sub-items: "please provide information on:"
+    pub ask_list: String,
+    /// A recommendation with no request the rules can read:
+    /// "please provide information on the measures taken to implement it."
+    pub ask_implementation: String,
+    /// A follow-up lead-in made an "indicate" lead-in: "Please indicate, {lead}".
+    pub indicate_with_lead: String,
+    /// After an "indicate" lead-in: "{what}, and specify, if applicable, what
+    /// constraints and difficulties have prevented it from doing so to date."
+    pub intention_tail: String,
+    /// Later sentences: "Please also provide information on {what}."
+    pub also_information: String,
+    /// "Please also clarify {what}."
+    pub also_status: String,
+    /// "Please also provide {what}."
+    pub also_provide: String,
+    /// "Please also indicate {what}."
+    pub also_intention: String,
+    /// Before sub-items, after a sentence: "Please also provide information on:"
+    pub also_list: String,
+    /// "Please also indicate the measures taken in response to the Committee's
+    /// follow-up assessment of {date}."
+    pub follow_up_assessment: String,
+    /// The same as the last sub-item: "The measures taken in response to the
+    /// Committee's follow-up assessment of {date}".
+    pub follow_up_assessment_item: String,
+    /// For recommendations about data collection: "Please also provide data,
+    /// disaggregated by …, for the past five years."
+    pub data: String,
+    /// The same as the last sub-item: "Data, disaggregated by …, for the past five years".
+    pub data_item: String,
+    /// What replaces "the above-mentioned {what}", which the question cannot
+    /// point at: "the {what} referred to in those concluding observations".
+    pub referred_to: String,
+    /// How dates are written ("%-d %B %Y": 2 January 2026).
+    pub date_format: String,
+}
+
+/// The lines above the title of an exported list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleBlock {
+    /// "Distr.: General"
+    pub distribution: String,
+    /// "Original: English"
+    pub original: String,
+    /// The title of a list that has none: "List of issues".
+    pub untitled: String,
+}
+
+/// How the levels of the section tree are labelled: "roman" (I., II.), "letter"
+/// (A., B.), "none".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelScheme {
+    Roman,
+    Letter,
+    None,
+}
+
 /// A committee profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Profile {
+    /// The committee's code ("CMW", "CESCR").
     pub committee: String,
-    pub name: String,
+    /// Other codes documents give the committee ("E/C.12" for CESCR).
     #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The committee's name as it heads its documents.
+    pub name: String,
     pub treaty: String,
     #[serde(default = "english")]
     pub language: String,
-    /// The agreed maximum number of questions.
+    /// Whether the conventions were checked against the committee's real lists.
+    pub verified: bool,
+    /// Where the conventions come from, and what is not checked.
+    pub source: String,
+    /// The agreed maximum number of questions (the larger of the two kinds).
     pub question_limit: Option<usize>,
+    /// The maximum by kind ("list_of_issues", "list_of_issues_prior_to_reporting").
+    #[serde(default)]
+    pub question_limits: HashMap<String, usize>,
     /// Symbol patterns by kind ("CMW/C/{code}/QPR/{cycle}").
     pub symbols: HashMap<String, String>,
     /// Title patterns by kind ("List of issues prior to submission of the {report} of {state}").
@@ -76,7 +211,15 @@ pub struct Profile {
     /// The standard opening paragraph of a list prior to reporting.
     #[serde(default)]
     pub loipr_opening: Option<String>,
+    /// The opening paragraph of a list of issues, if the committee writes one.
+    #[serde(default)]
+    pub loi_opening: Option<String>,
+    /// How each level of headings is labelled ("roman", "letter", "none").
+    pub section_labels: Vec<LabelScheme>,
+    pub citations: Citations,
     pub lead_ins: LeadIns,
+    pub templates: Templates,
+    pub title_block: TitleBlock,
     pub sections: Vec<SectionNode>,
     #[serde(default)]
     pub topics: Vec<Topic>,
@@ -91,27 +234,401 @@ static ARTICLE_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("article pattern")
 });
 static NUMBER_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d{1,3}").expect("number pattern"));
+static PLACEHOLDER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\{([a-z_]+)\}").expect("placeholder pattern"));
+
+const KINDS: &[&str] = &["list_of_issues", "list_of_issues_prior_to_reporting"];
+
+/// One field's problem: (field path, what is wrong).
+type Problem = (String, String);
+
+fn check_placeholders(
+    field: &str,
+    text: &str,
+    required: &[&str],
+    allowed: &[&str],
+    out: &mut Vec<Problem>,
+) {
+    if text.trim().is_empty() {
+        out.push((field.into(), "is empty".into()));
+        return;
+    }
+    for r in required {
+        if !text.contains(&format!("{{{r}}}")) {
+            out.push((field.into(), format!("must contain {{{r}}}")));
+        }
+    }
+    for c in PLACEHOLDER_RE.captures_iter(text) {
+        if !allowed.contains(&&c[1]) && !required.contains(&&c[1]) {
+            out.push((
+                field.into(),
+                format!("has an unknown placeholder {{{}}}", &c[1]),
+            ));
+        }
+    }
+}
 
 impl Profile {
-    /// Reads a profile from JSON.
+    /// Reads a profile from JSON (named "profile" in errors).
     pub fn from_json(json: &str) -> Result<Profile> {
-        serde_json::from_str(json)
-            .map_err(|e| Error::InvalidInput(format!("the committee profile is not valid: {e}")))
+        Profile::from_json_named("profile", json)
+    }
+
+    /// Reads and checks a profile; errors name `name` (the file) and the field.
+    pub fn from_json_named(name: &str, json: &str) -> Result<Profile> {
+        let p: Profile = serde_json::from_str(json).map_err(|e| {
+            Error::InvalidInput(format!("the committee profile {name} is not valid: {e}"))
+        })?;
+        let problems = p.problems();
+        if let Some((field, what)) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            return Err(Error::InvalidInput(format!(
+                "the committee profile {name} is not valid: {field} {what}{more}"
+            )));
+        }
+        Ok(p)
     }
 
     /// Reads a profile file.
     pub fn load_file(path: &Path) -> Result<Profile> {
         let json =
             std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), e))?;
-        Profile::from_json(&json)
+        Profile::from_json_named(&path.display().to_string(), &json)
     }
 
-    /// The built-in profile of a committee, if there is one.
-    pub fn builtin(committee: &str) -> Option<Profile> {
-        match committee {
-            "CMW" => Profile::from_json(CMW_PROFILE).ok(),
-            _ => None,
+    /// What is wrong with the profile, field by field.
+    fn problems(&self) -> Vec<Problem> {
+        let mut out: Vec<Problem> = Vec::new();
+        let code_ok = |c: &str| {
+            !c.is_empty()
+                && c.chars()
+                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || "/.".contains(ch))
+        };
+        if !code_ok(&self.committee) {
+            out.push((
+                "committee".into(),
+                "must be the committee's code in capitals (\"CRPD\")".into(),
+            ));
         }
+        for (i, a) in self.aliases.iter().enumerate() {
+            if !code_ok(a) {
+                out.push((format!("aliases[{i}]"), "must be a committee code".into()));
+            }
+        }
+        for (field, v) in [
+            ("name", &self.name),
+            ("treaty", &self.treaty),
+            ("language", &self.language),
+            ("source", &self.source),
+        ] {
+            if v.trim().is_empty() {
+                out.push((field.into(), "is empty".into()));
+            }
+        }
+        if self.question_limit == Some(0) {
+            out.push(("question_limit".into(), "must be more than 0".into()));
+        }
+        for (k, n) in &self.question_limits {
+            if !KINDS.contains(&k.as_str()) {
+                out.push((
+                    format!("question_limits.{k}"),
+                    "is not a kind of list".into(),
+                ));
+            } else if *n == 0 {
+                out.push((format!("question_limits.{k}"), "must be more than 0".into()));
+            }
+        }
+        for k in KINDS {
+            match self.symbols.get(*k) {
+                None => out.push((format!("symbols.{k}"), "is missing".into())),
+                Some(s) => check_placeholders(
+                    &format!("symbols.{k}"),
+                    s,
+                    &["code", "cycle"],
+                    &[],
+                    &mut out,
+                ),
+            }
+            match self.titles.get(*k) {
+                None => out.push((format!("titles.{k}"), "is missing".into())),
+                Some(s) => check_placeholders(
+                    &format!("titles.{k}"),
+                    s,
+                    &["report", "state"],
+                    &[],
+                    &mut out,
+                ),
+            }
+        }
+        for k in self.symbols.keys().chain(self.titles.keys()) {
+            if !KINDS.contains(&k.as_str()) {
+                out.push((
+                    format!("symbols/titles.{k}"),
+                    "is not a kind of list".into(),
+                ));
+            }
+        }
+        match self.report_names.get("initial") {
+            None => out.push(("report_names.initial".into(), "is missing".into())),
+            Some(s) => check_placeholders("report_names.initial", s, &[], &[], &mut out),
+        }
+        match self.report_names.get("periodic") {
+            None => out.push(("report_names.periodic".into(), "is missing".into())),
+            Some(s) => check_placeholders("report_names.periodic", s, &["ordinal"], &[], &mut out),
+        }
+        if self.ordinals.len() < 2 {
+            out.push(("ordinals".into(), "must name at least two reports".into()));
+        }
+        for k in self.word_limits.keys() {
+            if k != "initial" && k != "periodic" {
+                out.push((
+                    format!("word_limits.{k}"),
+                    "must be initial or periodic".into(),
+                ));
+            }
+        }
+        for (field, text) in [
+            ("loipr_opening", &self.loipr_opening),
+            ("loi_opening", &self.loi_opening),
+        ] {
+            if let Some(t) = text {
+                check_placeholders(field, t, &[], &["report", "word_limit"], &mut out);
+                if t.contains("{word_limit}")
+                    && !(self.word_limits.contains_key("initial")
+                        && self.word_limits.contains_key("periodic"))
+                {
+                    out.push((
+                        field.into(),
+                        "uses {word_limit} but word_limits lacks initial or periodic".into(),
+                    ));
+                }
+            }
+        }
+        if self.section_labels.is_empty() {
+            out.push((
+                "section_labels".into(),
+                "must label at least the first level".into(),
+            ));
+        }
+        let c = &self.citations;
+        check_placeholders(
+            "citations.inline",
+            &c.inline,
+            &["symbol", "paragraphs"],
+            &[],
+            &mut out,
+        );
+        check_placeholders("citations.bare", &c.bare, &["paragraphs"], &[], &mut out);
+        for (field, v) in [
+            ("lead_ins.default", &self.lead_ins.default),
+            ("lead_ins.follow_up", &self.lead_ins.follow_up),
+            ("lead_ins.indicate", &self.lead_ins.indicate),
+        ] {
+            check_placeholders(field, v, &[], &[], &mut out);
+        }
+        let t = &self.templates;
+        let fields: [(&str, &String, &[&str]); 25] = [
+            ("steps", &t.steps, &["action"]),
+            ("efforts", &t.efforts, &["action"]),
+            ("intention", &t.intention, &["action"]),
+            ("adopted", &t.adopted, &["subject"]),
+            ("state_party", &t.state_party, &[]),
+            ("state_party_possessive", &t.state_party_possessive, &[]),
+            ("ask_information", &t.ask_information, &["what"]),
+            ("ask_status", &t.ask_status, &["what"]),
+            ("ask_provide", &t.ask_provide, &["what"]),
+            ("ask_list", &t.ask_list, &[]),
+            ("ask_implementation", &t.ask_implementation, &[]),
+            ("indicate_with_lead", &t.indicate_with_lead, &["lead"]),
+            ("intention_tail", &t.intention_tail, &["what"]),
+            ("also_information", &t.also_information, &["what"]),
+            ("also_status", &t.also_status, &["what"]),
+            ("also_provide", &t.also_provide, &["what"]),
+            ("also_intention", &t.also_intention, &["what"]),
+            ("also_list", &t.also_list, &[]),
+            ("follow_up_assessment", &t.follow_up_assessment, &["date"]),
+            (
+                "follow_up_assessment_item",
+                &t.follow_up_assessment_item,
+                &["date"],
+            ),
+            ("data", &t.data, &[]),
+            ("data_item", &t.data_item, &[]),
+            ("referred_to", &t.referred_to, &["what"]),
+            ("date_format", &t.date_format, &[]),
+            ("title_block.untitled", &self.title_block.untitled, &[]),
+        ];
+        for (field, v, required) in fields {
+            let path = if field.contains('.') {
+                field.to_string()
+            } else {
+                format!("templates.{field}")
+            };
+            check_placeholders(&path, v, required, &[], &mut out);
+        }
+        for (field, v) in [
+            ("title_block.distribution", &self.title_block.distribution),
+            ("title_block.original", &self.title_block.original),
+        ] {
+            check_placeholders(field, v, &[], &[], &mut out);
+        }
+        if !t.ask_list.trim_end().ends_with(':') {
+            out.push(("templates.ask_list".into(), "must end with a colon".into()));
+        }
+        if !t.also_list.trim_end().ends_with(':') {
+            out.push(("templates.also_list".into(), "must end with a colon".into()));
+        }
+        if chrono::format::StrftimeItems::new(&t.date_format)
+            .any(|i| matches!(i, chrono::format::Item::Error))
+        {
+            out.push((
+                "templates.date_format".into(),
+                "is not a valid date format".into(),
+            ));
+        }
+        let themed: Vec<&str> = self
+            .topics
+            .iter()
+            .filter_map(|t| t.section.as_deref())
+            .collect();
+        fn walk(
+            nodes: &[SectionNode],
+            path: &str,
+            themed: &[&str],
+            out: &mut Vec<Problem>,
+            generals: &mut usize,
+        ) {
+            for (i, n) in nodes.iter().enumerate() {
+                let here = format!("{path}[{i}]");
+                if n.heading.trim().is_empty() {
+                    out.push((format!("{here}.heading"), "is empty".into()));
+                }
+                if n.general {
+                    *generals += 1;
+                }
+                if n.children.is_empty() {
+                    if n.articles.is_empty()
+                        && !n.general
+                        && !n.loipr_only
+                        && !themed.contains(&n.heading.as_str())
+                    {
+                        out.push((
+                            format!("{here}.articles"),
+                            "is empty (a leaf section needs articles, a topic naming it, or general or loipr_only)"
+                                .into(),
+                        ));
+                    }
+                } else {
+                    if !n.articles.is_empty() {
+                        out.push((
+                            format!("{here}.articles"),
+                            "must be on the leaves, not on a section with children".into(),
+                        ));
+                    }
+                    walk(
+                        &n.children,
+                        &format!("{here}.children"),
+                        themed,
+                        out,
+                        generals,
+                    );
+                }
+            }
+        }
+        if self.sections.is_empty() {
+            out.push(("sections".into(), "is empty".into()));
+        }
+        let mut generals = 0;
+        walk(&self.sections, "sections", &themed, &mut out, &mut generals);
+        if generals != 1 {
+            out.push((
+                "sections".into(),
+                format!("must have exactly one general section (it has {generals})"),
+            ));
+        }
+        for (i, topic) in self.topics.iter().enumerate() {
+            if topic.words.is_empty() || topic.words.iter().any(|w| w.trim().is_empty()) {
+                out.push((
+                    format!("topics[{i}].words"),
+                    "is empty or has an empty word".into(),
+                ));
+            }
+            match &topic.section {
+                Some(h) if self.leaf_by_heading(h).is_none() => out.push((
+                    format!("topics[{i}].section"),
+                    format!("names \"{h}\", which is not a leaf section"),
+                )),
+                Some(_) if !topic.articles.is_empty() => out.push((
+                    format!("topics[{i}]"),
+                    "has both articles and a section (give one)".into(),
+                )),
+                None if topic.articles.is_empty() => out.push((
+                    format!("topics[{i}].articles"),
+                    "is empty (give articles or a section)".into(),
+                )),
+                _ => {}
+            }
+            for a in &topic.articles {
+                if self.leaf_for_article(*a).is_none() {
+                    out.push((
+                        format!("topics[{i}].articles"),
+                        format!("names article {a}, which no section covers"),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every built-in profile, each checked (an error names its file and field).
+    pub fn builtin_all() -> &'static [(String, std::result::Result<Profile, String>)] {
+        static ALL: Lazy<Vec<(String, std::result::Result<Profile, String>)>> = Lazy::new(|| {
+            BUILTIN_PROFILES
+                .iter()
+                .map(|(file, json)| {
+                    (
+                        (*file).to_string(),
+                        Profile::from_json_named(file, json).map_err(|e| e.to_string()),
+                    )
+                })
+                .collect()
+        });
+        &ALL
+    }
+
+    /// The built-in profile of a committee (its code or an alias: "CESCR",
+    /// "E/C.12"); an error when the committee's profile file is not valid.
+    pub fn builtin_checked(committee: &str) -> Result<Option<Profile>> {
+        let wanted = committee.trim().to_ascii_uppercase();
+        for (file, p) in Profile::builtin_all() {
+            let stem = file.trim_end_matches(".json").to_ascii_uppercase();
+            match p {
+                Ok(p) if p.committee == wanted || p.aliases.contains(&wanted) => {
+                    return Ok(Some(p.clone()))
+                }
+                Err(e) if stem == wanted => return Err(Error::InvalidInput(e.clone())),
+                _ => {}
+            }
+        }
+        Ok(None)
+    }
+
+    /// The built-in profile of a committee, if there is one (and it is valid).
+    pub fn builtin(committee: &str) -> Option<Profile> {
+        Profile::builtin_checked(committee).ok().flatten()
+    }
+
+    /// The profile whose sentences a list with no (known) committee is written in:
+    /// the built-in profile for `committee`, else the first valid built-in one.
+    pub fn for_writing(committee: Option<&str>) -> Option<Profile> {
+        committee.and_then(Profile::builtin).or_else(|| {
+            Profile::builtin_all()
+                .iter()
+                .find_map(|(_, p)| p.as_ref().ok().cloned())
+        })
     }
 
     fn kind_key(kind: DocumentKind) -> &'static str {
@@ -122,6 +639,19 @@ impl Profile {
         }
     }
 
+    /// The agreed maximum number of questions of a list of this kind.
+    pub fn question_limit_for(&self, kind: DocumentKind) -> Option<usize> {
+        self.question_limits
+            .get(Self::kind_key(kind))
+            .copied()
+            .or(self.question_limit)
+    }
+
+    /// The committee's own citation style.
+    pub fn citation_style(&self) -> CitationStyle {
+        self.citations.style
+    }
+
     /// "third periodic report" / "initial report".
     pub fn report_name(&self, cycle: u32) -> String {
         if cycle <= 1 {
@@ -129,7 +659,7 @@ impl Profile {
                 .report_names
                 .get("initial")
                 .cloned()
-                .unwrap_or_else(|| "initial report".into());
+                .unwrap_or_default();
         }
         let ordinal = self
             .ordinals
@@ -139,7 +669,7 @@ impl Profile {
         self.report_names
             .get("periodic")
             .cloned()
-            .unwrap_or_else(|| "{ordinal} periodic report".into())
+            .unwrap_or_default()
             .replace("{ordinal}", &ordinal)
     }
 
@@ -148,7 +678,7 @@ impl Profile {
         self.titles
             .get(Self::kind_key(kind))
             .cloned()
-            .unwrap_or_else(|| "List of issues in relation to the {report} of {state}".into())
+            .unwrap_or_else(|| self.title_block.untitled.clone())
             .replace("{report}", &self.report_name(cycle))
             .replace("{state}", state_name)
     }
@@ -165,21 +695,27 @@ impl Profile {
 
     /// The opening paragraph(s) of the list (a LOIPR's standard paragraph).
     pub fn opening(&self, kind: DocumentKind, cycle: u32) -> Vec<String> {
-        if kind != DocumentKind::ListOfIssuesPriorToReporting {
-            return Vec::new();
-        }
+        let text = if kind == DocumentKind::ListOfIssuesPriorToReporting {
+            &self.loipr_opening
+        } else {
+            &self.loi_opening
+        };
         let limit = self
             .word_limits
             .get(if cycle <= 1 { "initial" } else { "periodic" })
             .map(|n| format_thousands(*n))
             .unwrap_or_default();
-        self.loipr_opening
-            .iter()
+        text.iter()
             .map(|t| {
                 t.replace("{report}", &self.report_name(cycle))
                     .replace("{word_limit}", &limit)
             })
             .collect()
+    }
+
+    /// The section headings labelled by this committee's scheme.
+    pub fn label_sections(&self, paths: &[Vec<String>]) -> HashMap<Vec<String>, Vec<String>> {
+        label_sections_with(paths, &self.section_labels)
     }
 
     /// Every leaf section path in print order (for a list of this kind).
@@ -230,12 +766,36 @@ impl Profile {
         walk(&self.sections, article, &mut Vec::new())
     }
 
+    fn leaf_by_heading(&self, heading: &str) -> Option<Vec<String>> {
+        self.find_leaf(&|n: &SectionNode| n.heading == heading)
+    }
+
+    fn find_leaf(&self, pick: &dyn Fn(&SectionNode) -> bool) -> Option<Vec<String>> {
+        fn walk(
+            nodes: &[SectionNode],
+            pick: &dyn Fn(&SectionNode) -> bool,
+            prefix: &mut Vec<String>,
+        ) -> Option<Vec<String>> {
+            for n in nodes {
+                prefix.push(n.heading.clone());
+                if n.children.is_empty() {
+                    if pick(n) {
+                        return Some(prefix.clone());
+                    }
+                } else if let Some(p) = walk(&n.children, pick, prefix) {
+                    return Some(p);
+                }
+                prefix.pop();
+            }
+            None
+        }
+        walk(&self.sections, pick, &mut Vec::new())
+    }
+
+    /// The section for general questions: the leaf marked `general`, else the first.
     fn general_section(&self) -> Vec<String> {
-        self.sections
-            .iter()
-            .find(|n| n.general)
-            .or_else(|| self.sections.first())
-            .map(|n| vec![n.heading.clone()])
+        self.find_leaf(&|n: &SectionNode| n.general)
+            .or_else(|| self.find_leaf(&|_: &SectionNode| true))
             .unwrap_or_default()
     }
 
@@ -248,15 +808,19 @@ impl Profile {
         theme: Option<&str>,
         cluster_articles: &[u32],
     ) -> Vec<String> {
-        for c in ARTICLE_RE.captures_iter(text) {
-            for n in NUMBER_RE.find_iter(&c[1]) {
-                if let Some(path) = n
-                    .as_str()
-                    .parse()
-                    .ok()
-                    .and_then(|a| self.leaf_for_article(a))
-                {
-                    return path;
+        // The articles the text cites, then those its theme heading names
+        // ("Accessibility (art. 9)").
+        for haystack in [text, theme.unwrap_or("")] {
+            for c in ARTICLE_RE.captures_iter(haystack) {
+                for n in NUMBER_RE.find_iter(&c[1]) {
+                    if let Some(path) = n
+                        .as_str()
+                        .parse()
+                        .ok()
+                        .and_then(|a| self.leaf_for_article(a))
+                    {
+                        return path;
+                    }
                 }
             }
         }
@@ -269,19 +833,29 @@ impl Profile {
         if !general_cluster {
             for haystack in [theme.unwrap_or(""), text] {
                 let lower = haystack.to_lowercase();
-                let mut best: Option<(usize, u32)> = None;
+                let mut best: Option<(usize, Vec<String>)> = None;
                 for t in &self.topics {
                     for w in &t.words {
-                        if let Some(pos) = lower.find(&w.to_lowercase()) {
-                            if let Some(a) = t.articles.iter().find(|a| in_cluster(a)) {
-                                if best.is_none_or(|(p, _)| pos < p) {
-                                    best = Some((pos, *a));
-                                }
-                            }
+                        let Some(pos) = lower.find(&w.to_lowercase()) else {
+                            continue;
+                        };
+                        if best.as_ref().is_some_and(|(p, _)| *p <= pos) {
+                            continue;
+                        }
+                        let path = match &t.section {
+                            Some(h) => self.leaf_by_heading(h),
+                            None => t
+                                .articles
+                                .iter()
+                                .find(|a| in_cluster(a))
+                                .and_then(|a| self.leaf_for_article(*a)),
+                        };
+                        if let Some(path) = path {
+                            best = Some((pos, path));
                         }
                     }
                 }
-                if let Some(path) = best.and_then(|(_, a)| self.leaf_for_article(a)) {
+                if let Some((_, path)) = best {
                     return path;
                 }
             }
@@ -330,20 +904,37 @@ pub fn unlabelled(path: &[String]) -> Vec<String> {
 
 /// Numbers the headings of the sections a list uses, as the UN does: roman
 /// numerals for the first level, capital letters for the second (counting only
-/// the sections present), the third level as it is ("Articles 8–15").
+/// the sections present), the third level as it is ("Articles 8–15"). A
+/// committee's own scheme: [`Profile::label_sections`].
 pub fn label_sections(paths: &[Vec<String>]) -> HashMap<Vec<String>, Vec<String>> {
-    let mut top: Vec<&String> = Vec::new();
-    let mut second: HashMap<&String, Vec<&String>> = HashMap::new();
+    label_sections_with(paths, &[LabelScheme::Roman, LabelScheme::Letter])
+}
+
+fn letter(n: usize) -> String {
+    let mut n = n;
+    let mut out = String::new();
+    loop {
+        out.insert(0, (b'A' + (n % 26) as u8) as char);
+        if n < 26 {
+            return out;
+        }
+        n = n / 26 - 1;
+    }
+}
+
+/// Labels each level by `schemes` (levels past the last are not labelled),
+/// counting only the sections present under the same parent.
+pub fn label_sections_with(
+    paths: &[Vec<String>],
+    schemes: &[LabelScheme],
+) -> HashMap<Vec<String>, Vec<String>> {
+    // The headings present under each parent path, in order of first use.
+    let mut children: HashMap<&[String], Vec<&String>> = HashMap::new();
     for p in paths {
-        if let Some(t) = p.first() {
-            if !top.contains(&t) {
-                top.push(t);
-            }
-            if let Some(s) = p.get(1) {
-                let list = second.entry(t).or_default();
-                if !list.contains(&s) {
-                    list.push(s);
-                }
+        for level in 0..p.len() {
+            let list = children.entry(&p[..level]).or_default();
+            if !list.contains(&&p[level]) {
+                list.push(&p[level]);
             }
         }
     }
@@ -351,20 +942,16 @@ pub fn label_sections(paths: &[Vec<String>]) -> HashMap<Vec<String>, Vec<String>
     for p in paths {
         let mut labelled = Vec::new();
         for (level, h) in p.iter().enumerate() {
-            let label = match level {
-                0 => top
-                    .iter()
-                    .position(|t| *t == h)
-                    .map(|i| format!("{}.", roman(i))),
-                1 => p
-                    .first()
-                    .and_then(|t| second.get(t))
-                    .and_then(|l| l.iter().position(|s| *s == h))
-                    .map(|i| format!("{}.", (b'A' + i as u8) as char)),
+            let index = children
+                .get(&p[..level])
+                .and_then(|l| l.iter().position(|s| *s == h));
+            let label = match (schemes.get(level), index) {
+                (Some(LabelScheme::Roman), Some(i)) => Some(roman(i)),
+                (Some(LabelScheme::Letter), Some(i)) => Some(letter(i)),
                 _ => None,
             };
             labelled.push(match label {
-                Some(l) => format!("{l} {h}"),
+                Some(l) => format!("{l}. {h}"),
                 None => h.clone(),
             });
         }
@@ -532,27 +1119,27 @@ mod tests {
 
     #[test]
     fn another_committee_from_a_file() {
-        let json = r#"{
-            "committee": "CRC", "name": "Committee on the Rights of the Child", "question_limit": 25,
-            "symbols": {"list_of_issues_prior_to_reporting": "CRC/C/{code}/QPR/{cycle}", "list_of_issues": "CRC/C/{code}/Q/{cycle}"},
-            "titles": {"list_of_issues_prior_to_reporting": "List of issues prior to submission of the {report} of {state}"},
-            "report_names": {"initial": "initial report", "periodic": "{ordinal} periodic report"},
-            "ordinals": ["initial", "second", "third", "fourth", "fifth", "sixth", "seventh"],
-            "lead_ins": {"default": "With reference to the Committee's previous recommendations", "follow_up": "With reference to the Committee's previous recommendations", "indicate": "Please indicate, with reference to the Committee's previous recommendations,"},
-            "sections": [
-                {"heading": "General measures of implementation", "articles": [4, 42, 44], "general": true},
-                {"heading": "Violence against children", "articles": [19, 24, 28, 34, 37, 39]},
-                {"heading": "Education, leisure and cultural activities", "articles": [28, 29, 30, 31]}
-            ],
-            "topics": [{"words": ["corporal punishment"], "articles": [19]}]
-        }"#;
+        // A profile file of another shape: a copy of CMW's with other sections.
+        let mut v: serde_json::Value = serde_json::from_str(CMW_PROFILE).unwrap();
+        v["committee"] = "XYZ".into();
+        v["symbols"]["list_of_issues_prior_to_reporting"] = "XYZ/C/{code}/QPR/{cycle}".into();
+        v["sections"] = serde_json::json!([
+            {"heading": "General measures of implementation", "articles": [4, 42, 44], "general": true},
+            {"heading": "Violence against children", "articles": [19, 24, 28, 34, 37, 39]},
+            {"heading": "Education, leisure and cultural activities", "articles": [29, 30, 31]},
+            {"heading": "Children in street situations", "articles": []}
+        ]);
+        v["topics"] = serde_json::json!([
+            {"words": ["corporal punishment"], "articles": [19]},
+            {"words": ["street situations"], "section": "Children in street situations"}
+        ]);
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("crc.json");
-        std::fs::write(&path, json).unwrap();
+        let path = dir.path().join("xyz.json");
+        std::fs::write(&path, v.to_string()).unwrap();
         let p = Profile::load_file(&path).unwrap();
         assert_eq!(
             p.symbol(DocumentKind::ListOfIssuesPriorToReporting, "BIH", 7),
-            "CRC/C/BIH/QPR/7"
+            "XYZ/C/BIH/QPR/7"
         );
         assert_eq!(
             p.section_for("prohibit corporal punishment in all settings", None, &[]),
@@ -562,6 +1149,87 @@ mod tests {
             p.section_for("ensure access to school (art. 30)", None, &[]),
             vec!["Education, leisure and cultural activities"]
         );
+        assert_eq!(
+            p.section_for("protect children in street situations", None, &[]),
+            vec!["Children in street situations"]
+        );
         assert!(Profile::from_json("{}").is_err());
+    }
+
+    fn error_of(edit: impl Fn(&mut serde_json::Value)) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(CMW_PROFILE).unwrap();
+        edit(&mut v);
+        Profile::from_json_named("broken.json", &v.to_string())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_field() {
+        let e = error_of(|v| {
+            v["templates"]["steps"] = "the steps taken".into();
+        });
+        assert!(
+            e.contains("broken.json") && e.contains("templates.steps") && e.contains("{action}"),
+            "{e}"
+        );
+        let e = error_of(|v| {
+            v.as_object_mut().unwrap().remove("templates");
+        });
+        assert!(e.contains("broken.json") && e.contains("templates"), "{e}");
+        let e = error_of(|v| {
+            v["lead_in"] = "x".into();
+        });
+        assert!(e.contains("unknown field `lead_in`"), "{e}");
+        let e = error_of(|v| {
+            v["symbols"]["list_of_issues"] = "CMW/C/Q".into();
+        });
+        assert!(
+            e.contains("symbols.list_of_issues must contain {code}"),
+            "{e}"
+        );
+        let e = error_of(|v| {
+            v["sections"][0]["general"] = false.into();
+        });
+        assert!(e.contains("exactly one general section"), "{e}");
+        let e = error_of(|v| {
+            v["topics"][0]["articles"] = serde_json::json!([999]);
+        });
+        assert!(e.contains("topics[0].articles") && e.contains("999"), "{e}");
+        let e = error_of(|v| {
+            v["citations"]["style"] = "endnote".into();
+        });
+        assert!(e.contains("broken.json") && e.contains("endnote"), "{e}");
+        let e = error_of(|v| {
+            v["templates"]["date_format"] = "%Q".into();
+        });
+        assert!(e.contains("templates.date_format"), "{e}");
+    }
+
+    #[test]
+    fn labels_by_the_committee_scheme() {
+        let crpd = Profile::builtin("CRPD").unwrap();
+        let paths = crpd.section_paths(DocumentKind::ListOfIssues);
+        let used = vec![
+            paths[0].clone(),
+            paths[5].clone(),
+            paths[paths.len() - 1].clone(),
+        ];
+        let labels = crpd.label_sections(&used);
+        assert_eq!(
+            labels[&used[0]],
+            vec!["A. Purpose and general obligations (arts. 1–4)"]
+        );
+        assert_eq!(
+            labels[&used[1]],
+            vec!["B. Specific rights (arts. 5–30)", "Accessibility (art. 9)"]
+        );
+        assert_eq!(labels[&used[2]][0], "C. Specific obligations (arts. 31–33)");
+        assert_eq!(letter(0), "A");
+        assert_eq!(letter(26), "AA");
+        assert_eq!(
+            Profile::builtin("E/C.12").map(|p| p.committee),
+            Some("CESCR".to_string())
+        );
     }
 }

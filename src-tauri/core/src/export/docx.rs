@@ -5,7 +5,10 @@ use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
-use super::{headings_before, note_numbers, title_block, with_markers, ExportOptions};
+use super::{
+    headings_before, note_numbers, title_block_lines, untitled, with_markers, ExportOptions,
+    TitleLine,
+};
 use crate::diff::ListDiff;
 use crate::error::{Error, Result};
 use crate::model::IssueList;
@@ -147,20 +150,15 @@ fn heading_text(h: &str) -> String {
 }
 
 fn title_paragraphs(list: &IssueList, opts: &ExportOptions) -> String {
-    let block = title_block(list, opts);
     let mut body = String::new();
-    let n = block.len();
-    for (i, line) in block.iter().enumerate() {
-        let style = if i == 0 && list.symbol.is_some() {
-            "LOISymbol"
-        } else if i + 1 == n && list.title.is_some() {
-            "LOITitle"
-        } else if line.starts_with("Committee") {
-            "LOICommittee"
-        } else {
-            "LOIMeta"
+    for (kind, line) in title_block_lines(list, opts) {
+        let style = match kind {
+            TitleLine::Symbol => "LOISymbol",
+            TitleLine::Meta => "LOIMeta",
+            TitleLine::Committee => "LOICommittee",
+            TitleLine::Title => "LOITitle",
         };
-        body.push_str(&paragraph(style, &run(line, "")));
+        body.push_str(&paragraph(style, &run(&line, "")));
     }
     body
 }
@@ -199,7 +197,7 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
     package(
         &body,
         &list.footnotes(),
-        list.title.as_deref().unwrap_or("List of issues"),
+        &list.title.clone().unwrap_or_else(|| untitled(list)),
     )
 }
 
@@ -317,6 +315,6 @@ pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Resu
     package(
         &body,
         &new.footnotes(),
-        new.title.as_deref().unwrap_or("List of issues"),
+        &new.title.clone().unwrap_or_else(|| untitled(new)),
     )
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::{html_escape, ListDiff};
 use crate::error::{Error, Result};
 use crate::model::IssueList;
+use crate::profile::Profile;
 
 pub use docx::{diff_to_docx, to_docx};
 
@@ -40,7 +41,7 @@ impl ExportFormat {
 /// Choices for an export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportOptions {
-    /// The date printed under "Distr.: General" (default: today).
+    /// The date printed in the title block (default: today).
     pub date: Option<NaiveDate>,
     /// Author of tracked changes.
     pub author: String,
@@ -154,26 +155,74 @@ pub(crate) fn headings_before(list: &IssueList) -> Vec<Vec<(usize, String)>> {
         .collect()
 }
 
-fn title_block(list: &IssueList, opts: &ExportOptions) -> Vec<String> {
+/// What a line of the title block is (Word gives each its own style).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleLine {
+    Symbol,
+    Meta,
+    Committee,
+    Title,
+}
+
+/// The title block: symbol, distribution, date, original language, committee,
+/// title. Its words come from the committee's profile (any built-in profile's
+/// for a list of no known committee, without the committee line).
+pub(crate) fn title_block_lines(
+    list: &IssueList,
+    opts: &ExportOptions,
+) -> Vec<(TitleLine, String)> {
+    let profile = Profile::for_writing(list.committee.as_deref());
+    let own = list
+        .committee
+        .as_deref()
+        .and_then(Profile::builtin)
+        .map(|p| p.name);
     let mut out = Vec::new();
     if let Some(s) = &list.symbol {
-        out.push(s.clone());
+        out.push((TitleLine::Symbol, s.clone()));
     }
-    out.push("Distr.: General".into());
-    out.push(opts.date().format("%-d %B %Y").to_string());
-    out.push("Original: English".into());
-    if let Some(c) = list.committee.as_deref() {
-        if let Some((_, name)) = crate::symbols::COMMITTEES
-            .iter()
-            .find(|(code, _)| *code == c)
-        {
-            out.push((*name).to_string());
+    let date_format = profile
+        .as_ref()
+        .map(|p| p.templates.date_format.as_str())
+        .unwrap_or("%Y-%m-%d");
+    let date = opts.date().format(date_format).to_string();
+    match &profile {
+        Some(p) => {
+            out.push((TitleLine::Meta, p.title_block.distribution.clone()));
+            out.push((TitleLine::Meta, date));
+            out.push((TitleLine::Meta, p.title_block.original.clone()));
         }
+        None => out.push((TitleLine::Meta, date)),
+    }
+    let committee = own.or_else(|| {
+        list.committee.as_deref().and_then(|c| {
+            crate::symbols::COMMITTEES
+                .iter()
+                .find(|(code, _)| *code == c)
+                .map(|(_, name)| (*name).to_string())
+        })
+    });
+    if let Some(name) = committee {
+        out.push((TitleLine::Committee, name));
     }
     if let Some(t) = &list.title {
-        out.push(t.clone());
+        out.push((TitleLine::Title, t.clone()));
     }
     out
+}
+
+fn title_block(list: &IssueList, opts: &ExportOptions) -> Vec<String> {
+    title_block_lines(list, opts)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect()
+}
+
+/// The title of a list that has none, in the words of its committee's profile.
+pub(crate) fn untitled(list: &IssueList) -> String {
+    Profile::for_writing(list.committee.as_deref())
+        .map(|p| p.title_block.untitled)
+        .unwrap_or_default()
 }
 
 /// Word-friendly text: UTF-8 with BOM, CRLF line ends, one line per paragraph,
@@ -308,7 +357,7 @@ pub fn to_html(list: &IssueList, opts: &ExportOptions) -> String {
     }
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>\nbody{{font-family:\"Times New Roman\",Times,serif;font-size:12pt;max-width:44em;margin:2em auto;line-height:1.4}}.meta{{margin:0;font-size:10pt}}h1{{font-size:14pt}}h2,h3,h4{{font-size:12pt}}.q{{padding-left:2.5em;text-indent:-2.5em}}.q .n{{display:inline-block;width:2.5em;text-indent:0}}.sub{{padding-left:5em;text-indent:-2.5em}}.sub .n{{display:inline-block;width:2.5em;text-indent:0}}.notes{{font-size:10pt}}\n</style></head><body>\n{}</body></html>\n",
-        html(list.title.as_deref().unwrap_or("List of issues")),
+        html(&list.title.clone().unwrap_or_else(|| untitled(list))),
         body
     )
 }
