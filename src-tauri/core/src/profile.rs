@@ -101,6 +101,9 @@ pub struct Templates {
     pub steps: String,
     /// "the efforts made to {action}" (all necessary measures, step up efforts, any other request).
     pub efforts: String,
+    /// A request that names a problem, not an action ("the lack of …", in a
+    /// paragraph of concerns): "the measures taken to address {subject}".
+    pub address: String,
     /// "whether the State party intends to {action}" (consider ratifying …).
     pub intention: String,
     /// "whether {subject} has been adopted" (adopt the bill without delay).
@@ -165,6 +168,19 @@ pub struct TitleBlock {
     pub untitled: String,
 }
 
+/// How a recommendation with sub-paragraphs (a), (b)… becomes a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubparagraphForm {
+    /// "…, please provide information on: (a) …; (b) …" (CMW).
+    #[default]
+    Items,
+    /// The first sub-paragraph is the question's sentence, the others its
+    /// sub-items: "…, please provide information on the measures taken to … Please
+    /// also provide information on: (a) …" (CRPD).
+    FirstThenItems,
+}
+
 /// How the levels of the section tree are labelled: "roman" (I., II.), "letter"
 /// (A., B.), "none".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,6 +232,8 @@ pub struct Profile {
     pub loi_opening: Option<String>,
     /// How each level of headings is labelled ("roman", "letter", "none").
     pub section_labels: Vec<LabelScheme>,
+    /// How a recommendation's sub-paragraphs are asked about ("items", "first_then_items").
+    pub subparagraphs: SubparagraphForm,
     pub citations: Citations,
     pub lead_ins: LeadIns,
     pub templates: Templates,
@@ -430,9 +448,10 @@ impl Profile {
             check_placeholders(field, v, &[], &[], &mut out);
         }
         let t = &self.templates;
-        let fields: [(&str, &String, &[&str]); 25] = [
+        let fields: [(&str, &String, &[&str]); 26] = [
             ("steps", &t.steps, &["action"]),
             ("efforts", &t.efforts, &["action"]),
+            ("address", &t.address, &["subject"]),
             ("intention", &t.intention, &["action"]),
             ("adopted", &t.adopted, &["subject"]),
             ("state_party", &t.state_party, &[]),
