@@ -18,18 +18,25 @@ pub enum DocumentKind {
     FollowUpLetter,
     DialogueSummary,
     StateReport,
+    /// The State party's replies to a list of issues (`…/RQ/n`, `…/Q/n/Add.1`).
+    Replies,
+    /// The State party's follow-up information on concluding observations
+    /// (`…/FCO/n`, `…/CO/n/Add.1`).
+    FollowUpReport,
     #[default]
     Other,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 7] = [
+    pub const ALL: [DocumentKind; 9] = [
         DocumentKind::ConcludingObservations,
         DocumentKind::ListOfIssues,
         DocumentKind::ListOfIssuesPriorToReporting,
         DocumentKind::FollowUpLetter,
         DocumentKind::DialogueSummary,
         DocumentKind::StateReport,
+        DocumentKind::Replies,
+        DocumentKind::FollowUpReport,
         DocumentKind::Other,
     ];
 
@@ -42,6 +49,8 @@ impl DocumentKind {
             DocumentKind::FollowUpLetter => "follow_up_letter",
             DocumentKind::DialogueSummary => "dialogue_summary",
             DocumentKind::StateReport => "state_report",
+            DocumentKind::Replies => "replies",
+            DocumentKind::FollowUpReport => "follow_up_report",
             DocumentKind::Other => "other",
         }
     }
@@ -58,6 +67,8 @@ impl DocumentKind {
             "follow_up_letter" | "follow_up" | "followup" => DocumentKind::FollowUpLetter,
             "dialogue_summary" | "summary" => DocumentKind::DialogueSummary,
             "state_report" | "report" => DocumentKind::StateReport,
+            "replies" | "reply" | "replies_to_list_of_issues" => DocumentKind::Replies,
+            "follow_up_report" | "follow_up_information" => DocumentKind::FollowUpReport,
             "other" => DocumentKind::Other,
             _ => return None,
         })
@@ -181,6 +192,13 @@ pub struct Paragraph {
     pub footnote_refs: Vec<FootnoteRef>,
     /// Whether the document marks this paragraph (or one of its sub-paragraphs) for follow-up.
     pub follow_up: bool,
+    /// What this paragraph answers, where the document says so: in replies, the
+    /// question of the list of issues ("Reply to paragraph 5 of the list of issues"
+    /// gives the list's symbol and "5"); in a follow-up report, the paragraph of the
+    /// concluding observations ("17 (a)"). The symbol is empty when the document
+    /// answered is not known.
+    #[serde(default)]
+    pub answers: Vec<Citation>,
 }
 
 impl Paragraph {
@@ -233,6 +251,15 @@ pub struct Assessment {
     pub text: String,
 }
 
+/// A committee's grade of one paragraph under follow-up, as printed: a letter
+/// ("B", from "[B]" or "Assessment: B") or words ("partially implemented").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grade {
+    pub symbol: String,
+    pub paragraph: String,
+    pub grade: String,
+}
+
 /// A question an expert put to the delegation, from a dialogue summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaisedQuestion {
@@ -262,6 +289,9 @@ pub struct Document {
     pub follow_up_due: Option<NaiveDate>,
     pub next_report_due: Option<NaiveDate>,
     pub assessments: Vec<Assessment>,
+    /// The grades a follow-up letter or assessment gives the paragraphs it assesses.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
     pub questions_raised: Vec<RaisedQuestion>,
 }
 

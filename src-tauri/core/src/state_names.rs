@@ -94,6 +94,8 @@ pub const STATES: &[(&str, &str, &[&str])] = &[
     ("ESH", "Western Sahara", &[]),
     ("ESP", "Spain", &["Kingdom of Spain"]),
     ("EST", "Estonia", &["Republic of Estonia"]),
+    // Not a State: a regional integration organization party to the CRPD, with its own symbols (CRPD/C/EU/CO/1).
+    ("EU", "European Union", &[]),
     (
         "ETH",
         "Ethiopia",

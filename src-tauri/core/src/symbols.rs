@@ -14,13 +14,21 @@ pub struct SymbolInfo {
     pub symbol: String,
     /// Committee prefix ("CMW", "CRC", "E/C.12").
     pub committee: String,
-    /// ISO alpha-3 code when the symbol names a State party.
+    /// The optional protocol of a CRC symbol ("OPSC", "OPAC").
+    pub protocol: Option<String>,
+    /// ISO alpha-3 code when the symbol names a State party ("EU" for the European Union).
     pub state: Option<String>,
     pub kind: Option<DocumentKind>,
     /// The (last) report number of the cycle: "CO/2-4" gives 4.
     pub cycle: Option<u32>,
+    /// The cycle as written ("2-4"), when it is a range or a number.
+    pub cycle_range: Option<String>,
     /// True for addenda ("/Add.1"): replies and follow-up reports.
     pub addendum: bool,
+    /// True for corrigenda ("/Corr.1").
+    pub corrigendum: bool,
+    /// The meeting of a summary record ("SR.536" gives 536).
+    pub meeting: Option<u32>,
 }
 
 static SYMBOL_RE: Lazy<Regex> = Lazy::new(|| {
@@ -77,6 +85,14 @@ pub fn normalize_symbol(raw: &str) -> String {
 }
 
 /// Reads a symbol: committee, State party, kind and cycle.
+///
+/// Endings after the State code: `CO/n` concluding observations (`CO/n/Add.n` is the
+/// State party's follow-up information, as is `FCO/n` and `RFIR/n`, the follow-up
+/// report on an inquiry); `Q/n` list of issues (`Q/n/Add.n` the replies, as is
+/// `RQ/n`); `QPR/n` list of issues prior to reporting; `n` or `n-m` the State
+/// party's report; `OAI/n` (CED) observations on additional information; `AI/n`
+/// additional information. `SR.n` after the committee is a summary record.
+/// `/Corr.n` keeps the kind of what it corrects.
 pub fn parse_symbol(raw: &str) -> Option<SymbolInfo> {
     let symbol = normalize_symbol(raw);
     let (committee, rest) = if let Some(r) = symbol.strip_prefix("E/C.12/") {
@@ -95,63 +111,132 @@ pub fn parse_symbol(raw: &str) -> Option<SymbolInfo> {
     {
         return None;
     }
-    let parts: Vec<&str> = rest.split('/').collect();
+    let mut parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
     let mut info = SymbolInfo {
         symbol: symbol.clone(),
         committee,
+        protocol: None,
         state: None,
         kind: None,
         cycle: None,
+        cycle_range: None,
         addendum: false,
+        corrigendum: false,
+        meeting: None,
     };
-    let Some(first) = parts.first() else {
+    if let Some(p) = parts.first().copied() {
+        if matches!(p, "OPSC" | "OPAC" | "OPIC") {
+            info.protocol = Some(p.to_string());
+            parts.remove(0);
+        }
+    }
+    let Some(first) = parts.first().copied() else {
         return Some(info);
     };
-    if first.len() == 3
-        && first.chars().all(|c| c.is_ascii_uppercase())
-        && state_by_code(first).is_some()
-    {
-        info.state = Some((*first).to_string());
-    } else {
+    if let Some(n) = first.strip_prefix("SR.") {
+        info.meeting = n.parse().ok();
+        info.kind = Some(DocumentKind::Other);
+        info.corrigendum = parts.iter().any(|p| p.starts_with("Corr"));
         return Some(info);
     }
-    info.addendum = parts.iter().any(|p| p.starts_with("Add"));
-    let cycle_of =
-        |s: &str| -> Option<u32> { s.rsplit(['-', '–']).next().and_then(|n| n.parse().ok()) };
-    match parts.get(1).copied() {
-        Some("CO") => {
-            info.kind = Some(if info.addendum {
-                DocumentKind::Other
+    let is_state_code = (first.len() == 3 || first == "EU")
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && state_by_code(first).is_some();
+    if !is_state_code {
+        return Some(info);
+    }
+    info.state = Some(first.to_string());
+    info.addendum = parts.iter().skip(1).any(|p| p.starts_with("Add"));
+    info.corrigendum = parts.iter().skip(1).any(|p| p.starts_with("Corr"));
+    let number = |s: Option<&&str>| -> Option<(String, u32)> {
+        let s = *s?;
+        let last = s.rsplit(['-', '–']).next()?;
+        let digits_only = s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '–');
+        if !digits_only || !s.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        Some((s.replace('–', "-"), last.parse().ok()?))
+    };
+    let add = info.addendum;
+    let (kind, cycle) = match parts.get(1).copied() {
+        Some("CO") | Some("OAI") => (
+            if add {
+                DocumentKind::FollowUpReport
             } else {
                 DocumentKind::ConcludingObservations
-            });
-            info.cycle = parts.get(2).and_then(|s| cycle_of(s));
-        }
-        Some("QPR") => {
-            info.kind = Some(if info.addendum {
-                DocumentKind::StateReport
+            },
+            number(parts.get(2)),
+        ),
+        Some("FCO") | Some("RFIR") => (DocumentKind::FollowUpReport, number(parts.get(2))),
+        Some("QPR") => (
+            if add {
+                DocumentKind::Replies
             } else {
                 DocumentKind::ListOfIssuesPriorToReporting
-            });
-            info.cycle = parts.get(2).and_then(|s| cycle_of(s));
-        }
-        Some("Q") => {
-            info.kind = Some(if info.addendum {
-                DocumentKind::StateReport
+            },
+            number(parts.get(2)),
+        ),
+        Some("Q") => (
+            if add {
+                DocumentKind::Replies
             } else {
                 DocumentKind::ListOfIssues
-            });
-            info.cycle = parts.get(2).and_then(|s| cycle_of(s));
-        }
-        Some(n)
-            if cycle_of(n).is_some() && n.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
-        {
-            info.kind = Some(DocumentKind::StateReport);
-            info.cycle = cycle_of(n);
-        }
-        _ => {}
+            },
+            number(parts.get(2)),
+        ),
+        Some("RQ") => (DocumentKind::Replies, number(parts.get(2))),
+        Some("AI") => (DocumentKind::StateReport, number(parts.get(2))),
+        Some(n) => match number(Some(&n)) {
+            Some(c) => (DocumentKind::StateReport, Some(c)),
+            None => return Some(info),
+        },
+        None => return Some(info),
+    };
+    info.kind = Some(kind);
+    if let Some((range, last)) = cycle {
+        info.cycle = Some(last);
+        info.cycle_range = Some(range);
     }
     Some(info)
+}
+
+/// The symbol of the document a reply or a follow-up report answers:
+/// `…/RQ/2-3` and `…/Q/2-3/Add.1` answer `…/Q/2-3`; `…/FCO/2-3` and
+/// `…/CO/2-3/Add.1` answer `…/CO/2-3`.
+pub fn answered_symbol(symbol: &str) -> Option<String> {
+    let info = parse_symbol(symbol)?;
+    let state = info.state.as_deref()?;
+    let range = info.cycle_range.as_deref()?;
+    let middle = match info.kind? {
+        DocumentKind::Replies => {
+            if symbol.contains("/QPR/") {
+                "QPR"
+            } else {
+                "Q"
+            }
+        }
+        DocumentKind::FollowUpReport => "CO",
+        _ => return None,
+    };
+    Some(format!(
+        "{}/{state}/{middle}/{range}",
+        committee_prefix(&info.committee, info.protocol.as_deref())
+    ))
+}
+
+/// "CRPD/C", "E/C.12", "CRC/C/OPSC".
+pub fn committee_prefix(committee: &str, protocol: Option<&str>) -> String {
+    let base = if committee == "E/C.12" {
+        committee.to_string()
+    } else {
+        format!("{committee}/C")
+    };
+    match protocol {
+        Some(p) => format!("{base}/{p}"),
+        None => base,
+    }
 }
 
 /// The State party with this ISO alpha-3 code.
@@ -190,6 +275,10 @@ pub fn state_by_code_or_name(s: &str) -> Option<StateParty> {
 pub fn states_named_in(text: &str) -> Vec<(StateParty, usize)> {
     let mut found: Vec<(StateParty, usize)> = Vec::new();
     for (code, name, aliases) in STATES {
+        // The European Union is named in many States' documents; only its symbols tell its own.
+        if code.len() != 3 {
+            continue;
+        }
         let mut count = 0;
         for n in std::iter::once(name).chain(aliases.iter()) {
             if n.len() < 4 || n.contains(',') {
@@ -458,6 +547,113 @@ mod tests {
         let s = parse_symbol("CMW/C/KGZ/CO/1/Add.1").unwrap();
         assert!(s.addendum);
         assert_ne!(s.kind, Some(DocumentKind::ConcludingObservations));
+    }
+
+    fn read(s: &str) -> SymbolInfo {
+        parse_symbol(s).unwrap_or_else(|| panic!("{s} not read"))
+    }
+
+    #[test]
+    fn reads_each_committees_symbols() {
+        let s = read("CERD/C/URY/CO/21-23");
+        assert_eq!((s.committee.as_str(), s.cycle), ("CERD", Some(23)));
+        assert_eq!(s.cycle_range.as_deref(), Some("21-23"));
+        assert_eq!(s.symbol, "CERD/C/URY/CO/21-23");
+        assert_eq!(s.kind, Some(DocumentKind::ConcludingObservations));
+        let s = read("CERD/C/BRA/CO/18-20");
+        assert_eq!(s.cycle, Some(20));
+        let s = read("E/C.12/MEX/CO/5-6");
+        assert_eq!((s.committee.as_str(), s.cycle), ("E/C.12", Some(6)));
+        assert_eq!(s.state.as_deref(), Some("MEX"));
+        let s = read("CRC/C/OPSC/ESP/CO/1");
+        assert_eq!(s.committee, "CRC");
+        assert_eq!(s.protocol.as_deref(), Some("OPSC"));
+        assert_eq!(s.state.as_deref(), Some("ESP"));
+        assert_eq!(s.kind, Some(DocumentKind::ConcludingObservations));
+        let s = read("CRC/C/OPAC/USA/CO/2");
+        assert_eq!(s.protocol.as_deref(), Some("OPAC"));
+        assert_eq!(s.cycle, Some(2));
+        let s = read("CCPR/C/BLZ/CO/1/Add.1");
+        assert!(s.addendum);
+        assert_eq!(s.kind, Some(DocumentKind::FollowUpReport));
+        assert_eq!(s.cycle, Some(1));
+        let s = read("CEDAW/C/TUR/Q/8");
+        assert_eq!(s.kind, Some(DocumentKind::ListOfIssues));
+        assert_eq!(s.cycle, Some(8));
+        let s = read("CMW/C/SR.536");
+        assert_eq!(s.meeting, Some(536));
+        assert_eq!(s.state, None);
+        let s = read("CRPD/C/SR.560");
+        assert_eq!((s.committee.as_str(), s.meeting), ("CRPD", Some(560)));
+        let s = read("CAT/C/PRT/QPR/8");
+        assert_eq!(s.kind, Some(DocumentKind::ListOfIssuesPriorToReporting));
+        assert_eq!(s.cycle, Some(8));
+        let s = read("CCPR/C/GBR/QPR/3");
+        assert_eq!(s.kind, Some(DocumentKind::ListOfIssuesPriorToReporting));
+        let s = read("CED/C/MEX/OAI/1");
+        assert_eq!(s.kind, Some(DocumentKind::ConcludingObservations));
+        let s = read("CRPD/C/MEX/Q/2-3");
+        assert_eq!(
+            (s.kind, s.cycle),
+            (Some(DocumentKind::ListOfIssues), Some(3))
+        );
+        let s = read("CRPD/C/LTU/RQ/2-3");
+        assert_eq!((s.kind, s.cycle), (Some(DocumentKind::Replies), Some(3)));
+        let s = read("CRPD/C/AZE/Q/1/Add.1");
+        assert_eq!(s.kind, Some(DocumentKind::Replies));
+        let s = read("CRPD/C/AZE/FCO/2-3");
+        assert_eq!(
+            (s.kind, s.cycle),
+            (Some(DocumentKind::FollowUpReport), Some(3))
+        );
+        let s = read("CRPD/C/GBR/RFIR/1");
+        assert_eq!(s.kind, Some(DocumentKind::FollowUpReport));
+        let s = read("CRPD/C/MEX/2-3");
+        assert_eq!(
+            (s.kind, s.cycle),
+            (Some(DocumentKind::StateReport), Some(3))
+        );
+        let s = read("CRPD/C/AZE/1");
+        assert_eq!(
+            (s.kind, s.cycle),
+            (Some(DocumentKind::StateReport), Some(1))
+        );
+        let s = read("CRPD/C/EU/CO/1");
+        assert_eq!(s.state.as_deref(), Some("EU"));
+        let s = read("CAT/C/PRT/CO/7/Corr.1");
+        assert!(s.corrigendum);
+        assert_eq!(s.kind, Some(DocumentKind::ConcludingObservations));
+        let s = read("CRC/C/BIH/CO/5–6");
+        assert_eq!(s.symbol, "CRC/C/BIH/CO/5-6");
+    }
+
+    #[test]
+    fn names_what_replies_and_follow_up_answer() {
+        assert_eq!(
+            answered_symbol("CRPD/C/LTU/RQ/2-3").as_deref(),
+            Some("CRPD/C/LTU/Q/2-3")
+        );
+        assert_eq!(
+            answered_symbol("CRPD/C/AZE/Q/1/Add.1").as_deref(),
+            Some("CRPD/C/AZE/Q/1")
+        );
+        assert_eq!(
+            answered_symbol("CRPD/C/AZE/FCO/2-3").as_deref(),
+            Some("CRPD/C/AZE/CO/2-3")
+        );
+        assert_eq!(
+            answered_symbol("CCPR/C/BLZ/CO/1/Add.1").as_deref(),
+            Some("CCPR/C/BLZ/CO/1")
+        );
+        assert_eq!(answered_symbol("CRPD/C/MEX/CO/2-3"), None);
+    }
+
+    #[test]
+    fn keeps_ranges_in_citations() {
+        let mut prev = None;
+        let c = find_citations("CERD/C/URY/CO/16-20, para. 9.", &mut prev);
+        assert_eq!(c[0].symbol, "CERD/C/URY/CO/16-20");
+        assert_eq!(c[0].paragraph.as_deref(), Some("9"));
     }
 
     #[test]

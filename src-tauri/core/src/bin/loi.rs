@@ -577,6 +577,8 @@ fn kind_label(k: DocumentKind) -> &'static str {
         DocumentKind::FollowUpLetter => "follow-up",
         DocumentKind::DialogueSummary => "summary",
         DocumentKind::StateReport => "report",
+        DocumentKind::Replies => "replies",
+        DocumentKind::FollowUpReport => "follow-up report",
         DocumentKind::Other => "other",
     }
 }

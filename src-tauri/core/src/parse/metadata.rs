@@ -229,7 +229,12 @@ pub fn detect(text: &str) -> Document {
 
     // Kind: from the title, else from what the text looks like.
     let lower_title = title.as_deref().unwrap_or("").to_lowercase();
-    doc.kind = if lower_title.starts_with("concluding observations") {
+    let lower_header = title_block(&header).to_lowercase();
+    doc.kind = if REPLIES_TITLE_RE.is_match(&lower_header) {
+        DocumentKind::Replies
+    } else if FOLLOW_UP_TITLE_RE.is_match(&lower_header) {
+        DocumentKind::FollowUpReport
+    } else if lower_title.starts_with("concluding observations") {
         DocumentKind::ConcludingObservations
     } else if lower_title.starts_with("list of issues prior") {
         DocumentKind::ListOfIssuesPriorToReporting
@@ -246,30 +251,16 @@ pub fn detect(text: &str) -> Document {
     };
     doc.title = title.clone();
 
-    // A symbol printed in the header that fits the document.
-    let stated = symbols::find_symbols(&header)
-        .into_iter()
-        .map(|(_, s)| s)
-        .find(|s| {
-            symbols::parse_symbol(s).is_some_and(|i| {
-                i.state.is_some()
-                    && !i.addendum
-                    && i.kind.is_some_and(|k| {
-                        k == doc.kind || (doc.kind.is_list_of_issues() && k.is_list_of_issues())
-                    })
-            })
-        })
-        .filter(|s| header_line_is_symbol(&header, s));
-    if let Some(s) = &stated {
-        let info = symbols::parse_symbol(s);
-        doc.symbol = Some(s.clone());
-        if let Some(info) = info {
-            doc.committee = Some(info.committee.clone());
-            doc.state = info.state.as_deref().and_then(symbols::state_by_code);
-            doc.cycle = info.cycle;
-            if let Some(k) = info.kind {
-                doc.kind = k;
-            }
+    // The symbol printed at the head of the document (or in its running head) is
+    // the document's own: it says what the document is.
+    if let Some(info) = printed_symbol(&header) {
+        doc.symbol = Some(info.symbol.clone());
+        doc.committee = Some(info.committee.clone());
+        doc.state = info.state.as_deref().and_then(symbols::state_by_code);
+        doc.cycle = info.cycle;
+        if let Some(k) = info.kind {
+            doc.kind = k;
+            doc.inferred.retain(|f| f != "kind");
         }
     }
 
@@ -360,6 +351,39 @@ fn title_block(header: &str) -> &str {
         Some(m) => &head[..m.start()],
         None => head,
     }
+}
+
+/// "Replies of Mexico to the list of issues", "Réponses de …".
+static REPLIES_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[#*\s]*(?:replies|responses|written replies|reply) (?:of|by|from) .{3,120}?\bto the list of issues")
+        .expect("replies title pattern")
+});
+
+/// "Information received from Azerbaijan on follow-up to the concluding observations".
+static FOLLOW_UP_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[#*\s]*(?:(?:additional |follow-up )?information (?:received|provided|submitted) (?:from|by) .{3,120}?\bon (?:the )?follow-up|follow-up (?:information|report) (?:of|by|from|submitted by|on))")
+        .expect("follow-up title pattern")
+});
+
+/// The document's own symbol: the first recognisable symbol of the header that
+/// stands before "Distr." (the UN masthead prints it at the top of the first
+/// page) or alone at the start or end of a line among the first 40 (the running
+/// head of later pages). Misprints and symbols of other bodies do not count.
+fn printed_symbol(header: &str) -> Option<symbols::SymbolInfo> {
+    let masthead_end = header
+        .find("Distr")
+        .map(|p| p + 120)
+        .unwrap_or(0)
+        .min(header.len());
+    symbols::find_symbols(header)
+        .into_iter()
+        .filter(|(range, s)| range.start < masthead_end || header_line_is_symbol(header, s))
+        .filter_map(|(_, s)| symbols::parse_symbol(&s))
+        .find(|i| {
+            COMMITTEES.iter().any(|(c, _)| *c == i.committee)
+                && i.kind.is_some()
+                && (i.state.is_some() || i.meeting.is_some())
+        })
 }
 
 fn header_line_is_symbol(header: &str, symbol: &str) -> bool {

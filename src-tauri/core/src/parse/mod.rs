@@ -4,8 +4,11 @@
 pub mod concluding_observations;
 pub mod dialogue_summary;
 pub mod follow_up_letter;
+pub mod follow_up_report;
 pub mod list_of_issues;
 pub mod metadata;
+pub mod replies;
+pub mod state_report;
 
 use crate::model::{Document, DocumentKind};
 
@@ -33,9 +36,10 @@ fn parse_detected(text: &str, mut doc: Document, kind: DocumentKind) -> Document
         }
         DocumentKind::FollowUpLetter => follow_up_letter::parse(text, &mut doc),
         DocumentKind::DialogueSummary => dialogue_summary::parse(text, &mut doc),
-        DocumentKind::StateReport | DocumentKind::Other => {
-            doc.paragraphs = crate::text_cleanup::plain_paragraphs(text)
-        }
+        DocumentKind::Replies => replies::parse(text, &mut doc),
+        DocumentKind::FollowUpReport => follow_up_report::parse(text, &mut doc),
+        DocumentKind::StateReport => state_report::parse(text, &mut doc),
+        DocumentKind::Other => doc.paragraphs = crate::text_cleanup::plain_paragraphs(text),
     }
     metadata::finish(&mut doc);
     doc
