@@ -120,7 +120,7 @@ static URGENT_RE: Lazy<Regex> = Lazy::new(|| {
 static CONSIDER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^consider\s+(\w+ing)\s+(.+)$").expect("consider pattern"));
 static MEASURES_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:take|adopt)\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy)[\s,]+)*)(measures|steps|action)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*)?to\s+(.+)$")
+    Regex::new(r"(?i)^(?:take|adopt)\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy|corrective|special|positive|administrative|budgetary|preventive|protective|legal|judicial|financial|educational|social|robust|comprehensive|decisive|prompt|meaningful|sustained|these|such|any)[\s,]+)*)(measures|steps|action|initiatives)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*|(?:at|in|on|within|across)\s+[^,;]{1,60}?\s+)?to\s+(.+)$")
         .expect("measures pattern")
 });
 static EFFORTS_RE: Lazy<Regex> = Lazy::new(|| {
@@ -151,6 +151,10 @@ static POINTER_RE: Lazy<Regex> = Lazy::new(|| {
 static NOUN_PHRASE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:the|a|an|any|its|their|lack|absence|insufficient|inadequate|limited|low|high|persistent|continued|widespread|reports)\s")
         .expect("noun phrase pattern")
+});
+static PRESENT_OBSERVATIONS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:these|the\s+present)\s+concluding\s+observations")
+        .expect("present observations pattern")
 });
 static JOINED_REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s+and\s+(?:(?:also|further|strongly)\s+)?(?:recommends|urges|invites|requests|encourages|calls\s+(?:up)?on)\s+(?:that\s+)?the\s+State\s+party\s+(?:to\s+)?")
@@ -405,7 +409,11 @@ fn base_forms_of_run(first: &str, rest: &str) -> String {
 /// carry: it becomes the profile's "the instruments referred to in those
 /// concluding observations".
 fn resolve_pointers(clause: &str, profile: &Profile) -> String {
-    let mut out = clause.to_string();
+    // "these concluding observations" were the new ones when written; in the
+    // list they are the previous ones.
+    let mut out = PRESENT_OBSERVATIONS_RE
+        .replace_all(clause, profile.templates.present_observations.as_str())
+        .into_owned();
     // Each pass rewrites the first pointer; a pointer the template keeps stops it.
     for _ in 0..4 {
         let Some(c) = POINTER_RE.captures(&out) else {
@@ -677,12 +685,16 @@ pub fn generate_questions(
             })
             .collect();
     }
-    let refs: Vec<String> = if input.only_subparagraphs.is_some() {
-        subs.iter()
+    // Sub-paragraphs asked for but not found (a paragraph read without its
+    // letters): the question is about the whole paragraph, cited as asked.
+    let missing = input.only_subparagraphs.is_some() && subs.is_empty();
+    let refs: Vec<String> = match &input.only_subparagraphs {
+        Some(labels) if missing => labels.iter().map(|l| format!("{number} ({l})")).collect(),
+        Some(_) => subs
+            .iter()
             .map(|s| format!("{number} ({})", s.label))
-            .collect()
-    } else {
-        vec![number.clone()]
+            .collect(),
+        None => vec![number.clone()],
     };
     let sources: Vec<Citation> = refs
         .iter()
@@ -695,7 +707,7 @@ pub fn generate_questions(
     let lead = lead_in(profile, input.follow_up);
 
     // The recommendation's own requests, and its sub-paragraphs.
-    let own: Vec<String> = if input.only_subparagraphs.is_some() {
+    let own: Vec<String> = if input.only_subparagraphs.is_some() && !missing {
         Vec::new()
     } else {
         requests_of(&p.text)

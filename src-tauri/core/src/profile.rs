@@ -152,6 +152,9 @@ pub struct Templates {
     /// What replaces "the above-mentioned {what}", which the question cannot
     /// point at: "the {what} referred to in those concluding observations".
     pub referred_to: String,
+    /// What "these concluding observations" of a recommendation become in a
+    /// question: "those concluding observations" (after a lead-in that names them).
+    pub present_observations: String,
     /// How dates are written ("%-d %B %Y": 2 January 2026).
     pub date_format: String,
 }
@@ -448,7 +451,8 @@ impl Profile {
             check_placeholders(field, v, &[], &[], &mut out);
         }
         let t = &self.templates;
-        let fields: [(&str, &String, &[&str]); 26] = [
+        let fields: [(&str, &String, &[&str]); 27] = [
+            ("present_observations", &t.present_observations, &[]),
             ("steps", &t.steps, &["action"]),
             ("efforts", &t.efforts, &["action"]),
             ("address", &t.address, &["subject"]),
