@@ -253,7 +253,7 @@ pub fn detect(text: &str) -> Document {
 
     // The symbol printed at the head of the document (or in its running head) is
     // the document's own: it says what the document is.
-    if let Some(info) = printed_symbol(&header) {
+    if let Some(info) = printed_symbol(text) {
         doc.symbol = Some(info.symbol.clone());
         doc.committee = Some(info.committee.clone());
         doc.state = info.state.as_deref().and_then(symbols::state_by_code);
@@ -365,32 +365,59 @@ static FOLLOW_UP_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("follow-up title pattern")
 });
 
-/// The document's own symbol: the first recognisable symbol of the header that
-/// stands before "Distr." (the UN masthead prints it at the top of the first
-/// page) or alone at the start or end of a line among the first 40 (the running
-/// head of later pages). Misprints and symbols of other bodies do not count.
-fn printed_symbol(header: &str) -> Option<symbols::SymbolInfo> {
-    let masthead_end = header
-        .find("Distr")
-        .map(|p| p + 120)
-        .unwrap_or(0)
-        .min(header.len());
-    symbols::find_symbols(header)
+/// The document's own symbol: the one the masthead and the running heads of its
+/// pages print on a line of their own ("CRPD/C/AUS/CO/1", "United Nations
+/// CRPD/C/AUS/CO/1", "GE.13-47680 2 CRPD/C/AUS/CO/1"), the most often printed
+/// so; a symbol cited in a sentence or a note ("(CRPD/C/AUS/1)", "CRPD/C/AUS/1,
+/// para. 9.") does not count. The masthead may come out of the PDF after the first
+/// page's text, so the whole text is read. Symbols of other bodies do not count.
+fn printed_symbol(text: &str) -> Option<symbols::SymbolInfo> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (range, s) in symbols::find_symbols(text) {
+        if !stands_alone(text, range) {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _, _)| *c == s) {
+            Some(e) => e.1 += 1,
+            None => {
+                let order = counts.len();
+                counts.push((s, 1, order));
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts
         .into_iter()
-        .filter(|(range, s)| range.start < masthead_end || header_line_is_symbol(header, s))
-        .filter_map(|(_, s)| symbols::parse_symbol(&s))
+        .filter_map(|(s, _, _)| symbols::parse_symbol(&s))
         .find(|i| {
             COMMITTEES.iter().any(|(c, _)| *c == i.committee)
                 && i.kind.is_some()
-                && (i.state.is_some() || i.meeting.is_some())
+                // "CRPD/C/SEN/CO" cut off from its "/1" is not a symbol.
+                && ((i.state.is_some() && i.cycle.is_some()) || i.meeting.is_some())
         })
 }
 
-fn header_line_is_symbol(header: &str, symbol: &str) -> bool {
-    header.lines().take(40).any(|l| {
-        let t = l.trim().trim_matches(['#', '*', ' ']);
-        t == symbol || t.starts_with(&format!("{symbol} ")) || t.ends_with(&format!(" {symbol}"))
-    })
+/// Whether the symbol at `range` stands on its line as a masthead or running
+/// head prints it: the rest of the line holds no words but "United Nations"
+/// (page numbers and job numbers may stand beside it), and no punctuation of a
+/// citation follows it.
+fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |p| range.end + p);
+    let before = &text[line_start..range.start];
+    let after = &text[range.end..line_end];
+    if after
+        .trim_start()
+        .starts_with(['.', ',', ';', ')', '(', ':'])
+        || before.trim_end().ends_with(['(', ',', ':'])
+    {
+        return false;
+    }
+    let rest = format!("{before} {after}").replace("United Nations", "");
+    !rest.chars().any(|c| c.is_alphabetic() && c.is_lowercase()) && !rest.contains(['(', ')'])
+        || rest.trim().is_empty()
 }
 
 fn clean_title(s: &str) -> String {

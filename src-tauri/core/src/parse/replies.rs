@@ -48,18 +48,30 @@ pub fn parse(text: &str, doc: &mut Document) {
         .and_then(symbols::answered_symbol)
         .or_else(|| list_cited(&paragraphs))
         .unwrap_or_default();
+    // Replies the State did not number are keyed as wholes: the questions copied
+    // before them then carry the document's numbering.
+    let unnumbered = paragraphs.iter().all(|p| p.number.is_none());
     let mut current: Vec<String> = Vec::new();
     for p in &mut paragraphs {
-        if p.number.is_none() {
-            let refs = if p.kind == ParagraphKind::Question {
-                question_number(&p.text).into_iter().collect()
-            } else {
-                heading_refs(&p.text, &REPLY_HEADING_RE)
-            };
-            if !refs.is_empty() {
-                current = refs;
+        if p.kind == ParagraphKind::Question {
+            if let Some(n) = question_number(&p.text) {
+                if unnumbered {
+                    p.text = p.text[n.len() + 1..].trim_start().to_string();
+                    p.number = Some(n.clone());
+                }
+                current = vec![n];
             }
             continue;
+        }
+        if p.number.is_none() {
+            let refs = heading_refs(&p.text, &REPLY_HEADING_RE);
+            if !refs.is_empty() {
+                current = refs;
+                continue;
+            }
+            if !unnumbered {
+                continue;
+            }
         }
         p.answers = current
             .iter()
@@ -146,6 +158,25 @@ mod tests {
             d.paragraph("3").unwrap().answers[0].symbol,
             "CRPD/C/AZE/Q/1"
         );
+    }
+
+    #[test]
+    fn keys_unnumbered_replies_to_numbered_questions() {
+        let text = "Replies of the United Arab Emirates to the list of issues\n\n1. Please provide statistics on persons with disabilities.\n\nThe number of persons registered is 12,000.\n\n2. Please provide a timetable for bringing all laws in line with the Convention.\n\nSpecific objectives were included in the strategic plan.";
+        let d = parsed(text, Some("CRPD/C/ARE/Q/1/Add.1"));
+        let nums: Vec<_> = d
+            .paragraphs
+            .iter()
+            .filter_map(|p| p.number.clone())
+            .collect();
+        assert_eq!(nums, ["1", "2"]);
+        let keyed: Vec<_> = d
+            .paragraphs
+            .iter()
+            .filter(|p| p.text.starts_with("Specific objectives"))
+            .flat_map(|p| p.answers.iter().filter_map(|c| c.paragraph.clone()))
+            .collect();
+        assert_eq!(keyed, ["2"]);
     }
 
     #[test]
