@@ -2,9 +2,9 @@
 //! (relative to the repository root) read by the `loi` binary (`loi parse FILE
 //! --json`), its symbol, kind, State and paragraph numbering compared with the
 //! corpus manifest (which takes them from the UN symbol in each file's name).
-//! Prints every miss and the totals; asserts symbol and kind >= 98 %, State
-//! >= 99 %, paragraphs numbered 1..N without a gap >= 95 %, no crash and JSON on
-//! stdout for every file. When the folder is absent, says so and passes.
+//! Prints every miss and the totals; asserts symbol and kind at least 98 %,
+//! State at least 99 %, paragraphs numbered 1..N without a gap at least 95 %, no
+//! crash and JSON on stdout for every file. When the folder is absent, says so and passes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
