@@ -4,7 +4,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::model::{Assessment, Document, DocumentKind, Paragraph, ParagraphKind};
+use crate::model::{Assessment, Document, DocumentKind, Grade, Paragraph, ParagraphKind};
 use crate::symbols;
 use crate::text_cleanup;
 
@@ -90,7 +90,15 @@ pub fn parse(text: &str, doc: &mut Document) {
             j += 1;
         }
         if let Some(symbol) = &assessed {
+            let grade = grade_of(&passage);
             for r in refs {
+                if let Some(g) = &grade {
+                    doc.grades.push(Grade {
+                        symbol: symbol.clone(),
+                        paragraph: r.clone(),
+                        grade: g.clone(),
+                    });
+                }
                 doc.assessments.push(Assessment {
                     symbol: symbol.clone(),
                     paragraph: r,
@@ -100,6 +108,37 @@ pub fn parse(text: &str, doc: &mut Document) {
         }
         i = j;
     }
+}
+
+/// A letter grade: "[B]", "[C1]", "Assessment: C", "Grade: A", "(B)".
+static LETTER_GRADE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\[([A-E][12]?)\*?\]|(?i:assessment|grade|rating)\s*[:\-–]?\s*[\[(]?([A-E][12]?)[\])]?(?:\W|$)")
+        .expect("letter grade pattern")
+});
+
+/// A grade in words: "(has been) partially implemented", "not implemented",
+/// "largely satisfactory", "no information received".
+static WORD_GRADE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(not|partially|substantially|largely|fully)\s+(?:been\s+)?)?implemented\b|\b(largely satisfactory|partially satisfactory|not satisfactory|unsatisfactory|no information (?:was )?(?:received|provided))\b")
+        .expect("word grade pattern")
+});
+
+/// The grade a passage gives, as data: the letter ("B", "C1") when there is one,
+/// else the first assessment in words ("partially implemented").
+pub fn grade_of(passage: &str) -> Option<String> {
+    if let Some(c) = LETTER_GRADE_RE.captures(passage) {
+        if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+            return Some(m.as_str().to_string());
+        }
+    }
+    let c = WORD_GRADE_RE.captures(passage)?;
+    if let Some(m) = c.get(2) {
+        return Some(m.as_str().to_lowercase().replace(" was ", " "));
+    }
+    Some(match c.get(1) {
+        Some(q) => format!("{} implemented", q.as_str().to_lowercase()),
+        None => "implemented".to_string(),
+    })
 }
 
 /// A grade as some committees give it: "[B]", "Assessment: C", "Grade: A".
@@ -154,6 +193,38 @@ mod tests {
         assert!(d.assessments[0].text.contains("[B]"));
         assert!(d.assessments[1].text.contains("[C]"));
         assert_eq!(d.assessments[0].symbol, "CCPR/C/MEX/CO/6");
+        let grades: Vec<(&str, &str)> = d
+            .grades
+            .iter()
+            .map(|g| (g.paragraph.as_str(), g.grade.as_str()))
+            .collect();
+        assert_eq!(grades, [("12", "B"), ("20", "C"), ("21", "C")]);
+    }
+
+    #[test]
+    fn reads_grades_in_letters_and_words() {
+        assert_eq!(grade_of("Assessment: C1").as_deref(), Some("C1"));
+        assert_eq!(
+            grade_of("[A]: The Committee welcomes").as_deref(),
+            Some("A")
+        );
+        assert_eq!(
+            grade_of(
+                "The Committee considers that the recommendation has been partially implemented."
+            )
+            .as_deref(),
+            Some("partially implemented")
+        );
+        assert_eq!(
+            grade_of("the recommendation has not been implemented").as_deref(),
+            Some("not implemented")
+        );
+        assert_eq!(
+            grade_of("The Committee encourages the State party to continue to implement it.")
+                .as_deref(),
+            None
+        );
+        assert_eq!(grade_of("Assessment of the Committee").as_deref(), None);
     }
 
     #[test]

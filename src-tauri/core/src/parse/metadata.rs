@@ -323,19 +323,39 @@ pub fn finish(doc: &mut Document) {
                 DocumentKind::ListOfIssues => Some("Q/"),
                 DocumentKind::ListOfIssuesPriorToReporting => Some("QPR/"),
                 DocumentKind::StateReport => Some(""),
+                DocumentKind::Replies => Some("RQ/"),
+                DocumentKind::FollowUpReport => Some("FCO/"),
                 _ => None,
             };
             if let Some(m) = middle {
-                let prefix = if committee == "E/C.12" {
-                    "E/C.12".to_string()
-                } else {
-                    format!("{committee}/C")
-                };
-                doc.symbol = Some(format!("{prefix}/{}/{m}{cycle}", state.code));
+                let prefix = symbols::committee_prefix(committee, None);
+                // A combined report keeps its range: "combined second and third" is "2-3".
+                let number = doc
+                    .title
+                    .as_deref()
+                    .and_then(|t| range_of(t, cycle))
+                    .unwrap_or_else(|| cycle.to_string());
+                doc.symbol = Some(format!("{prefix}/{}/{m}{number}", state.code));
                 push_inferred(doc, "symbol");
             }
         }
     }
+}
+
+/// "2-3" for a title naming the combined second and third reports, when the
+/// last of them is `cycle`.
+fn range_of(title: &str, cycle: u32) -> Option<String> {
+    let lower = title.to_lowercase();
+    if !lower.contains("combined") {
+        return None;
+    }
+    let numbers: Vec<u32> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter_map(ordinal)
+        .collect();
+    let first = *numbers.iter().min()?;
+    let last = *numbers.iter().max()?;
+    (last == cycle && first < last).then(|| format!("{first}-{last}"))
 }
 
 /// The text before the first numbered paragraph (at most 1,500 characters).
@@ -518,6 +538,32 @@ mod tests {
         finish(&mut d);
         assert_eq!(d.symbol.as_deref(), Some("CMW/C/KGZ/CO/2"));
         assert!(d.inferred.contains(&"symbol".to_string()));
+        let mut d = detect("Committee on the Rights of Persons with Disabilities\n\nConcluding observations on the combined second and third periodic reports of Mexico\n\n1. The Committee recommends that the State party act.");
+        finish(&mut d);
+        assert_eq!(d.symbol.as_deref(), Some("CRPD/C/MEX/CO/2-3"));
+        assert_eq!(d.cycle, Some(3));
+        assert_eq!(
+            range_of(
+                "Combined initial and second periodic reports submitted by Bahrain",
+                2
+            )
+            .as_deref(),
+            Some("1-2")
+        );
+    }
+
+    #[test]
+    fn reads_the_printed_symbol_and_kind_of_state_party_documents() {
+        let t = "Committee on the Rights of Persons with Disabilities\n\nReplies of Lithuania to the list of issues in relation to its combined second and third periodic reports*\n\n1. The Government thanks the Committee (see CRPD/C/LTU/CO/1).\n\nGE.23-1 2\nCRPD/C/LTU/RQ/2-3\n\n2. The law was adopted.\n\nCRPD/C/LTU/RQ/2-3 GE.23-1 3\n";
+        let d = detect(t);
+        assert_eq!(d.symbol.as_deref(), Some("CRPD/C/LTU/RQ/2-3"));
+        assert_eq!(d.kind, DocumentKind::Replies);
+        assert_eq!(d.cycle, Some(3));
+        assert!(d.inferred.is_empty(), "{:?}", d.inferred);
+        let t = "Committee on the Rights of Persons with Disabilities\n\nInformation received from Azerbaijan on follow-up to the concluding observations on its combined second and third periodic reports\n\n1. The present report.";
+        let d = detect(t);
+        assert_eq!(d.kind, DocumentKind::FollowUpReport);
+        assert_eq!(d.state.as_ref().map(|s| s.code.as_str()), Some("AZE"));
     }
 
     #[test]
