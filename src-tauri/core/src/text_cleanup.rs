@@ -89,10 +89,35 @@ static LINK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\[([^\[\]]+)\]\((?:[^()\s]*)\)").expect("link pattern"));
 static RUNNING_HEADER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"^(?:(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9./\-–]+(?:\s*\(Advance unedited version\))?|GE\.\d{2}-\d{3,6}.*|\d{1,3}\s*/\s*\d{1,3}|Page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-|Advance unedited version|United Nations|Distr\.?:? General|-{3,}|_{3,}|\*{3,})$",
+        r"^(?:(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9./\-–]+(?:\s*\(Advance unedited version\))?|(?:\d{1,3}\s+)?GE\.\d{2}-\d{3,6}.*|\d{1,3}\s*/\s*\d{1,3}|Page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-|Advance unedited version|United Nations|Distr\.?:? General|-{3,}|_{3,}|\*{3,}|\*\d{5,10}\*|Please recycle)$",
     )
     .expect("running header pattern")
 });
+/// The first lines of a United Nations document's masthead, wherever a PDF reader
+/// puts them (pdf-extract prints them after the first page's text): "United
+/// Nations  CRPD/C/LTU/Q/2-3", "Distr.: General".
+static MASTHEAD_ANCHOR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:(?:United Nations|Nations Unies|Naciones Unidas)\s+(?:E/C\.12|[A-Z]{2,6})/\S+|Distr\.?:?\s*(?:General|Restricted|Limited)|Economic and Social Council)$")
+        .expect("masthead anchor pattern")
+});
+/// The other masthead lines: a date, "Original: English", "English, French and
+/// Spanish only", the symbol.
+static MASTHEAD_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|Original:\s*\w+|(?:(?:Arabic|Chinese|English|French|Russian|Spanish)(?:,\s*|\s+and\s+)?)+\s+only|(?:E/C\.12|[A-Z]{2,6})/\S+|Distr\.?:?\s*(?:General|Restricted|Limited)|Economic and Social Council|United Nations)$")
+        .expect("masthead line pattern")
+});
+/// The treaties' titles, whose pieces a masthead prints on lines of their own.
+const TREATY_TITLES: &[&str] = &[
+    "international convention on the protection of the rights of all migrant workers and members of their families",
+    "convention on the rights of persons with disabilities",
+    "convention on the rights of the child",
+    "convention on the elimination of all forms of discrimination against women",
+    "international convention on the elimination of all forms of racial discrimination",
+    "international covenant on civil and political rights",
+    "international covenant on economic, social and cultural rights",
+    "convention against torture and other cruel, inhuman or degrading treatment or punishment",
+    "international convention for the protection of all persons from enforced disappearance",
+];
 static PLAIN_NOTE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(\d{1,3})\s+(\S.*)$").expect("plain note pattern"));
 static STAR_NOTE_RE: Lazy<Regex> =
@@ -115,10 +140,22 @@ static NOTE_REF_RE: Lazy<Regex> =
 static MARKER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\[footnoteRef:(\d{1,4})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+").expect("marker pattern"));
 
+/// Where a line stands, for telling a footnote from a line of text that begins
+/// with a number ("1 June 2027), written information …").
+#[derive(Debug, Clone, Copy, Default)]
+struct NoteContext {
+    /// Only notes (and blank lines) stand between this line and the page's
+    /// running footer or header: the foot of a page.
+    at_page_foot: bool,
+    /// The number of the last plain-digit note read.
+    last_number: Option<u32>,
+}
+
 /// Whether a line is a footnote body: returns (number, text).
 fn footnote_line(
     line: &str,
     known_markers: &std::collections::HashSet<String>,
+    ctx: NoteContext,
 ) -> Option<(String, String)> {
     let t = line.trim();
     let mut chars = t.chars();
@@ -149,13 +186,138 @@ fn footnote_line(
             || symbols::find_symbols(rest)
                 .first()
                 .is_some_and(|(r, _)| r.start == 0);
+        let number: u32 = c[1].parse().ok()?;
+        // Notes are numbered through the document: the next one follows the last.
+        let in_sequence = match ctx.last_number {
+            Some(last) => number > last && number <= last + 3,
+            None => number <= 3,
+        };
+        let not_backwards = ctx.last_number.is_none_or(|last| number > last);
         if citation_like
-            || (known_markers.contains(&c[1]) && rest.len() < 300 && !rest.ends_with(':'))
+            || (known_markers.contains(&c[1])
+                && not_backwards
+                && rest.len() < 300
+                && !rest.ends_with(':'))
+            || (ctx.at_page_foot && in_sequence && rest.len() < 1000)
         {
             return Some((c[1].to_string(), rest.to_string()));
         }
     }
     None
+}
+
+/// Whether a (trimmed) line begins as a footnote does: a number, stars or a
+/// superscript, then a space.
+fn looks_like_note_start(t: &str) -> bool {
+    t.starts_with(is_superscript) || PLAIN_NOTE_RE.is_match(t) || STAR_NOTE_RE.is_match(t)
+}
+
+/// Private-use glyphs: a symbol font's characters (U+F020–U+F07E stand for the
+/// ASCII ones, as in barcodes "*1917819*" and starred notes) become ASCII;
+/// other private-use characters are dropped.
+fn normalise_glyphs(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0xF020..=0xF07E => out.push(char::from_u32(c as u32 - 0xF000).unwrap_or(' ')),
+            0xE000..=0xF8FF => {}
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A paragraph number as PDF readers sometimes print it: ".13   Please" and
+/// "140 . To" are "13. Please" and "140. To".
+fn normalise_number_start(t: &str) -> std::borrow::Cow<'_, str> {
+    static ODD_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:\.(\d{1,3})|(\d{1,3})\s+\.)\s+(\p{Lu})").expect("odd number pattern")
+    });
+    match ODD_NUMBER_RE.captures(t) {
+        Some(c) => {
+            let n = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            let rest_start = c.get(3).map_or(t.len(), |m| m.start());
+            std::borrow::Cow::Owned(format!("{n}. {}", &t[rest_start..]))
+        }
+        None => std::borrow::Cow::Borrowed(t),
+    }
+}
+
+/// Whether a line is a piece of a treaty's title ("Convention on the Rights",
+/// "of Persons with Disabilities"), as a masthead prints them.
+fn is_treaty_title_piece(t: &str) -> bool {
+    if t.len() < 8 || t.len() > 120 {
+        return false;
+    }
+    let folded = fold_spaces(t).to_lowercase();
+    TREATY_TITLES.iter().any(|title| {
+        title.find(&folded).is_some_and(|at| {
+            // Whole words only.
+            let before = title[..at].chars().next_back();
+            let after = title[at + folded.len()..].chars().next();
+            before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ' || c == ',')
+        })
+    })
+}
+
+/// How the text is laid out: hard-wrapped (a PDF's lines, each as wide as the
+/// page allows) or a paragraph to a line (Word, markdown, plain text).
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// A line at least this long (in characters, spaces folded) was wrapped by the
+    /// page: the next line continues it. `usize::MAX` when lines are paragraphs.
+    wide: usize,
+}
+
+impl Layout {
+    fn measure<'a>(lines: impl Iterator<Item = &'a str>) -> Layout {
+        let mut lengths: Vec<(usize, bool)> = lines
+            .map(str::trim)
+            .filter(|t| t.len() > 2)
+            .map(|t| {
+                let len = t.chars().count();
+                let ends = matches!(t.chars().next_back(), Some('.' | ';' | ':' | '?' | '!'));
+                (len, ends)
+            })
+            .collect();
+        let none = Layout { wide: usize::MAX };
+        if lengths.len() < 20 {
+            return none;
+        }
+        lengths.sort_unstable_by_key(|(len, _)| *len);
+        let p90 = lengths[lengths.len() * 9 / 10].0;
+        if !(40..=200).contains(&p90) {
+            return none;
+        }
+        let wide = p90 * 3 / 4;
+        // A page wraps most long lines in the middle of a sentence; a paragraph to
+        // a line ends each with its full stop.
+        let long: Vec<bool> = lengths
+            .iter()
+            .filter(|(len, _)| *len >= wide)
+            .map(|(_, ends)| *ends)
+            .collect();
+        let unterminated = long.iter().filter(|ends| !**ends).count();
+        if long.len() < 10 || unterminated * 2 < long.len() {
+            return none;
+        }
+        Layout { wide }
+    }
+
+    /// Whether the page wrapped this (trimmed) line. Lengths count the spaces as
+    /// printed: a justified line spreads its words over the page's width. The
+    /// first line of a numbered paragraph or sub-paragraph gives some of its
+    /// width to the number.
+    fn is_wide(&self, t: &str) -> bool {
+        if self.wide == usize::MAX {
+            return false;
+        }
+        let len = t.chars().count();
+        len >= self.wide || (starts_new_unit(t) && len * 100 >= self.wide * 85)
+    }
 }
 
 /// Strips markdown from a line, returning (text, bold, heading level).
@@ -287,11 +449,117 @@ struct Line {
     gap_before: bool,
     /// Footnotes or a page break stood between this line and the previous one.
     page_gap_before: bool,
+    /// The page wrapped this line: the next one continues it.
+    wide: bool,
+}
+
+/// A line of the file, trimmed and marked up as read, before footnotes and
+/// blocks are told apart.
+struct RawLine {
+    text: String,
+    bold: bool,
+    heading_level: Option<u8>,
+    indent: usize,
+    /// The line held a form feed: a page boundary stands before it.
+    form_feed: bool,
+    /// Page furniture: a running header or footer, a masthead line.
+    furniture: bool,
+}
+
+/// A line wrapped off a heading: only its article range, "(arts. 8–35)".
+static ARTICLE_RANGE_LINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\((?:arts?\.|articles?)\s*[^()]*(?:\([^()]*\)[^()]*)*\)$")
+        .expect("article range line pattern")
+});
+
+/// The file's lines, trimmed, markdown read, page furniture marked.
+fn read_lines(text: &str) -> Vec<RawLine> {
+    let mut out = Vec::new();
+    // Masthead lines left to drop after an anchor ("Distr.: General").
+    let mut masthead_left = 0u8;
+    for raw in text.split('\n') {
+        let raw = raw.trim_end();
+        let form_feed = raw.contains('\u{c}');
+        let raw = if form_feed {
+            std::borrow::Cow::Owned(raw.replace('\u{c}', ""))
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
+        let mut line = RawLine {
+            text: String::new(),
+            bold: false,
+            heading_level: None,
+            indent: 0,
+            form_feed,
+            furniture: false,
+        };
+        if raw.trim().is_empty() {
+            out.push(line);
+            continue;
+        }
+        line.indent = raw.chars().take_while(|c| *c == '\t').count();
+        let (stripped, bold, heading_level) = strip_markdown(&raw);
+        let t = normalise_number_start(stripped.trim()).into_owned();
+        line.bold = bold;
+        line.heading_level = heading_level;
+        if heading_level.is_none() && !t.is_empty() {
+            if MASTHEAD_ANCHOR_RE.is_match(&t) {
+                line.furniture = true;
+                masthead_left = 8;
+            } else if masthead_left > 0
+                && (MASTHEAD_LINE_RE.is_match(&t) || is_treaty_title_piece(&t))
+            {
+                line.furniture = true;
+                masthead_left -= 1;
+            } else {
+                masthead_left = 0;
+                line.furniture = RUNNING_HEADER_RE.is_match(&t) && !t.ends_with('.');
+            }
+        }
+        line.text = t;
+        out.push(line);
+    }
+    out
+}
+
+/// A block being assembled from lines.
+struct Assembling {
+    block: Block,
+    /// Footnotes or a page break stood before it.
+    page_gap_before: bool,
+    tail: Tail,
+    /// The page wrapped its last line.
+    last_wide: bool,
+    lines: usize,
+}
+
+impl Assembling {
+    /// Joins a line (or a block) to this block: with a space, or without one
+    /// where a word was hyphenated at the end of a line ("health-" "care").
+    fn push(&mut self, text: &str, tail: Tail, wide: bool) {
+        let hyphenated = self.block.text.ends_with('-')
+            && self
+                .block
+                .text
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(char::is_alphabetic)
+            && text.starts_with(|c: char| c.is_lowercase());
+        if !hyphenated {
+            self.block.text.push(' ');
+        }
+        self.block.text.push_str(text);
+        self.tail = self.tail.join(tail);
+        self.last_wide = wide;
+        self.lines += 1;
+    }
 }
 
 /// Cleans a document's text into blocks and footnotes.
 pub fn clean(text: &str) -> Cleaned {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = normalise_glyphs(&text).into_owned();
     let mut footnotes_raw: Vec<(String, String)> = Vec::new();
     let text = reference_style_notes(&text, &mut footnotes_raw);
     // Word-style notes "[5: text]" anywhere in a line.
@@ -317,37 +585,73 @@ pub fn clean(text: &str) -> Cleaned {
         known_markers.insert(n.clone());
     }
 
+    let raw_lines = read_lines(&text);
+    let layout = Layout::measure(
+        raw_lines
+            .iter()
+            .filter(|l| !l.furniture && l.heading_level.is_none())
+            .map(|l| l.text.as_str()),
+    );
+    // The foot of each page: the lines after which only notes come before the
+    // running footer (or the next page's header). Read from the end.
+    let mut at_page_foot = vec![false; raw_lines.len()];
+    let mut zone = true;
+    let mut plain_run = 0;
+    for (i, l) in raw_lines.iter().enumerate().rev() {
+        if l.text.is_empty() {
+            continue;
+        }
+        if l.furniture {
+            zone = true;
+            plain_run = 0;
+            continue;
+        }
+        at_page_foot[i] = zone;
+        if looks_like_note_start(&l.text) {
+            plain_run = 0;
+        } else {
+            plain_run += 1;
+            if plain_run > 2 {
+                zone = false;
+            }
+        }
+        if l.form_feed {
+            zone = true;
+            plain_run = 0;
+        }
+    }
+
     let mut lines: Vec<Line> = Vec::new();
     let mut gap = true;
     let mut page_gap = false;
     let mut last_note: Option<usize> = None;
-    for raw in text.split('\n') {
-        let raw = raw.trim_end();
-        if raw.contains('\u{c}') {
+    let mut last_note_number: Option<u32> = None;
+    for (i, raw) in raw_lines.into_iter().enumerate() {
+        if raw.form_feed {
             page_gap = true;
             gap = true;
         }
-        let raw = raw.replace('\u{c}', "");
-        if raw.trim().is_empty() {
+        if raw.text.is_empty() {
             gap = true;
             last_note = None;
             continue;
         }
-        let indent = raw.chars().take_while(|c| *c == '\t').count();
-        let (stripped, bold, heading_level) = strip_markdown(&raw);
-        let t = stripped.trim();
-        if t.is_empty()
-            || (heading_level.is_none() && RUNNING_HEADER_RE.is_match(t) && !t.ends_with('.'))
-        {
+        if raw.furniture {
             // Running headers and footers mark a page boundary.
-            if !t.is_empty() {
-                page_gap = true;
-            }
+            page_gap = true;
             gap = true;
             continue;
         }
-        if heading_level.is_none() {
-            if let Some((n, body)) = footnote_line(t, &known_markers) {
+        let t = raw.text.as_str();
+        if raw.heading_level.is_none() {
+            let ctx = NoteContext {
+                at_page_foot: at_page_foot.get(i).copied().unwrap_or(false),
+                last_number: last_note_number,
+            };
+            if let Some((n, body)) = footnote_line(t, &known_markers, ctx) {
+                if let Ok(n) = n.parse::<u32>() {
+                    last_note_number = Some(n);
+                }
                 footnotes_raw.push((n, body));
                 last_note = Some(footnotes_raw.len() - 1);
                 page_gap = true;
@@ -364,13 +668,15 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
         last_note = None;
+        let wide = layout.is_wide(t);
         lines.push(Line {
-            text: t.to_string(),
-            bold,
-            heading_level,
-            indent,
+            text: raw.text,
+            bold: raw.bold,
+            heading_level: raw.heading_level,
+            indent: raw.indent,
             gap_before: gap,
             page_gap_before: page_gap,
+            wide,
         });
         gap = false;
         page_gap = false;
@@ -379,74 +685,99 @@ pub fn clean(text: &str) -> Cleaned {
     for (n, _) in &footnotes_raw {
         known_markers.insert(n.clone());
     }
+    let defined_notes: std::collections::HashSet<String> =
+        footnotes_raw.iter().map(|(n, _)| n.clone()).collect();
 
-    // Assemble blocks: lines without a gap join unless a new unit starts. Each
-    // block carries its `Tail`, so no test reads a growing block from its start.
-    let mut blocks: Vec<(Block, bool, Tail)> = Vec::new(); // (block, page gap before, tail)
+    // Assemble blocks: lines without a gap join unless a new unit starts; a line
+    // the page wrapped is continued by the next. Each block carries its `Tail`,
+    // so no test reads a growing block from its start.
+    let mut blocks: Vec<Assembling> = Vec::new();
     for line in lines {
         let tail = Tail::of(&line.text);
-        let join_wrapped = !line.gap_before
-            && line.heading_level.is_none()
-            && line.indent == 0
-            && !starts_new_unit(&line.text)
-            && !blocks
-                .last()
-                .is_some_and(|(_, _, bt)| bt.ends_sentence() && tail.heading_like(line.bold))
-            && blocks
-                .last()
-                .is_some_and(|(b, _, bt)| b.heading_level.is_none() && !bt.heading_like(b.bold));
+        let lowercase = line.text.starts_with(|c: char| c.is_lowercase());
+        let article_range = ARTICLE_RANGE_LINE_RE.is_match(&line.text);
+        let join_wrapped = blocks.last().is_some_and(|a| {
+            if a.block.heading_level.is_some()
+                || line.heading_level.is_some()
+                || starts_new_unit(&line.text)
+            {
+                return false;
+            }
+            if article_range && !a.tail.ends_sentence() && a.tail.heading_like(a.block.bold) {
+                // A heading wrapped before its article range: "… punishment" / "(art. 15)".
+                return true;
+            }
+            if line.gap_before || line.indent != 0 {
+                return false;
+            }
+            if a.tail.ends_sentence() && tail.heading_like(line.bold) && !lowercase && !line.wide {
+                return false;
+            }
+            !a.tail.heading_like(a.block.bold)
+                || a.last_wide
+                || (lowercase && !a.tail.ends_sentence())
+        });
         if join_wrapped {
-            if let Some((b, _, bt)) = blocks.last_mut() {
-                b.text.push(' ');
-                b.text.push_str(&line.text);
-                b.bold &= line.bold;
-                *bt = bt.join(tail);
+            if let Some(a) = blocks.last_mut() {
+                a.push(&line.text, tail, line.wide);
+                a.block.bold &= line.bold;
                 continue;
             }
         }
-        blocks.push((
-            Block {
+        blocks.push(Assembling {
+            block: Block {
                 text: line.text,
                 bold: line.bold,
                 heading_level: line.heading_level,
                 indent: line.indent,
                 footnote_refs: Vec::new(),
             },
-            line.page_gap_before,
+            page_gap_before: line.page_gap_before,
             tail,
-        ));
+            last_wide: line.wide,
+            lines: 1,
+        });
     }
 
     // Join paragraphs broken by a page boundary (or by footnotes between them).
-    let mut joined: Vec<(Block, Tail)> = Vec::new();
-    for (block, page_gap_before, tail) in blocks {
-        let continues = joined.last().is_some_and(|(prev, pt): &(Block, Tail)| {
-            let lowercase = block.text.starts_with(|c: char| c.is_lowercase());
-            let prev_is_heading = block_is_heading(prev, pt);
-            prev.heading_level.is_none()
-                && block.heading_level.is_none()
-                && !pt.ends_sentence()
-                && !starts_new_unit(&block.text)
-                && ((lowercase && pt.chars > 20)
+    let mut joined: Vec<Assembling> = Vec::new();
+    for a in blocks {
+        let continues = joined.last().is_some_and(|prev| {
+            let lowercase = a.block.text.starts_with(|c: char| c.is_lowercase());
+            let prev_is_heading = block_is_heading(&prev.block, &prev.tail);
+            // The page wrapped the previous paragraph's last line: whatever the
+            // next page begins with ("Administrative Justice lacks …", "1 June
+            // 2027), written …") goes on with it.
+            let wrapped_over_page = a.page_gap_before
+                && prev.last_wide
+                && (prev.lines > 1 || starts_new_unit(&prev.block.text));
+            prev.block.heading_level.is_none()
+                && a.block.heading_level.is_none()
+                && !prev.tail.ends_sentence()
+                && !starts_new_unit(&a.block.text)
+                && ((lowercase && prev.tail.chars > 20)
+                    || wrapped_over_page
                     || (!prev_is_heading
-                        && (!tail.heading_like(block.bold)
-                            || (page_gap_before && tail.chars > 40))))
+                        && (!a.tail.heading_like(a.block.bold)
+                            || (a.page_gap_before && a.tail.chars > 40))))
         });
         if continues {
-            if let Some((prev, pt)) = joined.last_mut() {
-                prev.text.push(' ');
-                prev.text.push_str(&block.text);
-                *pt = pt.join(tail);
+            if let Some(prev) = joined.last_mut() {
+                prev.push(&a.block.text, a.tail, a.last_wide);
+                prev.lines += a.lines - 1;
                 continue;
             }
         }
-        joined.push((block, tail));
+        joined.push(a);
     }
 
     // Markers out of the text.
     let mut out_blocks = Vec::with_capacity(joined.len());
-    for (mut b, _) in joined {
-        let (text, refs) = remove_markers(&b.text, &known_markers);
+    let mut last_marker = 0u32;
+    for a in joined {
+        let mut b = a.block;
+        let (text, refs) =
+            remove_markers(&b.text, &known_markers, &defined_notes, &mut last_marker);
         b.text = fold_spaces(&text);
         b.footnote_refs = refs;
         if b.text.is_empty() {
@@ -573,9 +904,16 @@ fn fold_spaces(s: &str) -> String {
 }
 
 /// Removes footnote markers, returning the text and where each marker stood.
+///
+/// Plain digits count as a marker when glued to a word or punctuation
+/// ("recommendations,5 the"), or when they stand apart ("the State party 9 and",
+/// "Convention. 5 The") as the next note's number, after a word that does not
+/// introduce a number ("article 9", "para. 5").
 fn remove_markers(
     text: &str,
     known: &std::collections::HashSet<String>,
+    defined: &std::collections::HashSet<String>,
+    last_marker: &mut u32,
 ) -> (String, Vec<FootnoteRef>) {
     let mut out = String::with_capacity(text.len());
     let mut refs = Vec::new();
@@ -654,6 +992,22 @@ fn remove_markers(
                 let ends = next
                     .is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | ')'));
                 if ends && num.len() <= 3 && known.contains(&num) {
+                    if let Ok(n) = num.parse::<u32>() {
+                        *last_marker = (*last_marker).max(n);
+                    }
+                    refs.push(FootnoteRef {
+                        number: num,
+                        offset: out.len(),
+                    });
+                    i = j;
+                    continue;
+                }
+            }
+            if prev.is_whitespace() {
+                if let Some((num, j)) = standing_marker(&chars, i, defined, *last_marker) {
+                    *last_marker = num.parse().unwrap_or(*last_marker);
+                    let trimmed = out.trim_end().len();
+                    out.truncate(trimmed);
                     refs.push(FootnoteRef {
                         number: num,
                         offset: out.len(),
@@ -667,6 +1021,145 @@ fn remove_markers(
         i += 1;
     }
     (out, refs)
+}
+
+/// Words after which a number is a number, not a footnote marker.
+const NUMBER_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "act",
+    "age",
+    "aged",
+    "all",
+    "almost",
+    "among",
+    "and",
+    "annex",
+    "approximately",
+    "around",
+    "art",
+    "article",
+    "articles",
+    "arts",
+    "at",
+    "below",
+    "between",
+    "by",
+    "chapter",
+    "decree",
+    "en",
+    "for",
+    "from",
+    "goal",
+    "goals",
+    "grade",
+    "group",
+    "has",
+    "have",
+    "in",
+    "item",
+    "law",
+    "least",
+    "level",
+    "nearly",
+    "no",
+    "nos",
+    "number",
+    "of",
+    "on",
+    "only",
+    "or",
+    "over",
+    "page",
+    "para",
+    "paragraph",
+    "paragraphs",
+    "paras",
+    "part",
+    "per",
+    "phase",
+    "point",
+    "protocol",
+    "recommendation",
+    "resolution",
+    "rule",
+    "rules",
+    "section",
+    "some",
+    "step",
+    "table",
+    "target",
+    "targets",
+    "than",
+    "the",
+    "to",
+    "total",
+    "under",
+    "were",
+    "was",
+    "with",
+];
+
+/// A footnote marker standing apart at `chars[i]` (after a space): the digits,
+/// and where they end.
+fn standing_marker(
+    chars: &[(usize, char)],
+    i: usize,
+    defined: &std::collections::HashSet<String>,
+    last_marker: u32,
+) -> Option<(String, usize)> {
+    let mut j = i;
+    while j < chars.len() && chars[j].1.is_ascii_digit() {
+        j += 1;
+    }
+    if j - i > 3 || chars.get(j).is_some_and(|(_, c)| !c.is_whitespace()) {
+        return None;
+    }
+    let num: String = chars[i..j].iter().map(|(_, c)| *c).collect();
+    let n: u32 = num.parse().ok()?;
+    if !defined.contains(&num) || n <= last_marker || n > last_marker + 3 {
+        return None;
+    }
+    // What stands before the space: punctuation, or a word.
+    let mut k = i;
+    while k > 0 && chars[k - 1].1.is_whitespace() {
+        k -= 1;
+    }
+    let before = chars.get(k.checked_sub(1)?)?.1;
+    if matches!(before, ',' | '.' | ';' | ':' | ')' | '”' | '’' | '"') {
+        // Not a sentence's own number: "(see para. 5)", "No. 5".
+        let word: String = chars[..k]
+            .iter()
+            .rev()
+            .skip(1)
+            .take_while(|(_, c)| c.is_alphabetic())
+            .map(|(_, c)| c.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if before == '.' && NUMBER_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+        return Some((num, j));
+    }
+    if !before.is_alphabetic() {
+        return None;
+    }
+    let word: String = chars[..k]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .map(|(_, c)| c.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.chars().count() < 2 || NUMBER_WORDS.contains(&word.as_str()) {
+        return None;
+    }
+    Some((num, j))
 }
 
 /// Text from a file made safe to quote in a message on a terminal or in a log: one
@@ -707,16 +1200,31 @@ pub static ROMAN_HEADING_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^([IVX]{1,5})\.\s+(.{2,160})$").expect("roman heading pattern"));
 
 /// Plain paragraphs for documents of no particular kind: every block, with its
-/// number when it starts with one ("12. …"), kind `other`.
+/// number when it starts with one that follows the document's numbering ("12. …"
+/// after 11), kind `other`. A number out of the sequence — a numbered heading
+/// ("1. Awareness-raising"), a list quoted inside a paragraph, a law's article —
+/// stays in the text of an unnumbered block.
 pub fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
     let cleaned = clean(text);
+    let numbers: Vec<Option<(u32, bool)>> = cleaned
+        .blocks
+        .iter()
+        .map(|b| {
+            let c = NUMBERED_RE.captures(&b.text)?;
+            let n = c[1].parse().ok()?;
+            let heading = line_is_heading_like(&c[2], b.bold) && c[2].chars().count() < 120;
+            Some((n, heading))
+        })
+        .collect();
+    let accepted = numbers_in_sequence(&numbers);
     cleaned
         .blocks
         .into_iter()
-        .map(|b| {
-            let (number, text) = match NUMBERED_RE.captures(&b.text) {
-                Some(c) => (Some(c[1].to_string()), c[2].to_string()),
-                None => (None, b.text.clone()),
+        .zip(accepted)
+        .map(|(b, accepted)| {
+            let (number, text) = match (accepted, NUMBERED_RE.captures(&b.text)) {
+                (true, Some(c)) => (Some(c[1].to_string()), c[2].to_string()),
+                _ => (None, b.text.clone()),
             };
             Paragraph {
                 number,
@@ -726,6 +1234,34 @@ pub fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
             }
         })
         .collect()
+}
+
+/// Which of the numbered blocks (`Some((number, reads as a heading))`) carry the
+/// document's paragraph numbers: the next number; one a little further on (a
+/// paragraph lost) unless it reads as a heading; or any further number the two
+/// next numbered blocks go on from (the numbering picked up again).
+pub fn numbers_in_sequence(numbers: &[Option<(u32, bool)>]) -> Vec<bool> {
+    let mut accepted = vec![false; numbers.len()];
+    let mut expected = 1u32;
+    let following: Vec<(usize, u32)> = numbers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|(n, _)| (i, n)))
+        .collect();
+    for (k, &(i, n)) in following.iter().enumerate() {
+        let heading = numbers[i].is_some_and(|(_, h)| h);
+        let next_two = following
+            .get(k + 1..k + 3)
+            .is_some_and(|w| w.len() == 2 && w[0].1 == n + 1 && w[1].1 == n + 2);
+        let ok = n == expected
+            || (n > expected && n <= expected + 3 && !heading)
+            || (n > expected && next_two);
+        if ok {
+            accepted[i] = true;
+            expected = n + 1;
+        }
+    }
+    accepted
 }
 
 #[cfg(test)]

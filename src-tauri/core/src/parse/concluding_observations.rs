@@ -27,7 +27,7 @@ static RANGE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// "The Committee recommends / urges / calls upon … the State party".
 static RECOMMENDATION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)|(?-u:\b)(?:recommends|urges|calls\s+(?:up)?on|encourages|invites)\s+(?:that\s+)?the\s+State\s+party(?-u:\b)|(?-u:\b)the\s+State\s+party\s+should(?-u:\b)")
         .expect("recommendation pattern")
 });
 static CONCERN_RE: Lazy<Regex> = Lazy::new(|| {
@@ -36,22 +36,53 @@ static CONCERN_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// Procedural wording: dissemination, technical assistance, follow-up, next report.
 static PROCEDURAL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)timely dissemination of the present concluding observations|avail itself of (?:international|technical) assistance|within (?:\w+ )?(?:one|two|three|four|\d+) years? \(that is|submit its \w+ (?:periodic |combined )?report|(?:next|following) periodic report (?:is due|by)|common core document|harmonized treaty-specific guidelines|to submit (?:its|a) report")
+    Regex::new(r"(?i)timely dissemination of the present concluding observations|avail itself of (?:international|technical) assistance|within (?:\w+ )?(?:one|two|three|four|\d+) years? \(that is|submit its \w+ (?:periodic |combined )?report|(?:next|following) periodic report (?:is due|by)|common core document|harmonized treaty-specific guidelines|to submit (?:its|a) report|(?:widely\s+)?disseminate\s+(?:widely\s+)?(?:the\s+(?:Covenant|Convention|present concluding observations|report)|its\s+report)|is\s+requested\s+to\s+provide,?\s+by\s+\d{1,2}\s+\w+\s+\d{4}|(?:provide|submit)[^.]{0,160}?information\s+on\s+(?:the\s+|its\s+)?(?:implementation|follow-up|(?:measures|steps)\s+taken\s+to\s+implement)[^.]{0,80}?recommendations\s+(?:contained|made|set\s+(?:out|forth))\s+in\s+paragraphs?")
         .expect("procedural pattern")
 });
 static PROCEDURAL_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:\d+\.\s*|[A-Z]\.\s*)?(?:dissemination(?: and follow-up| of (?:the )?(?:present )?concluding observations)?|follow-up(?: to (?:the )?concluding observations| and dissemination)?|technical assistance|next (?:periodic )?report|date of (?:the )?next report|common core document|implementation and reporting|reporting|documentation)$")
+    Regex::new(r"(?i)^(?:\d+\.\s*|[A-Z]\.\s*)?(?:dissemination(?: and follow-up| of (?:information|(?:the )?(?:present )?concluding observations))?|follow-up(?: to (?:the )?(?:present )?concluding observations| and dissemination| procedure)?|technical assistance|(?:preparation of (?:the )?)?next (?:periodic )?report|date of (?:the )?next report|common core document|implementation and reporting|reporting|documentation|paragraphs of particular importance)$")
         .expect("procedural heading pattern")
 });
+/// The follow-up request, in each committee's words: "within two years (that is,
+/// by 2 January 2026)" (CMW), "within 12 months" (CRPD), "within one year"
+/// (CERD), "within 24 months" (CESCR), "to provide, by 28 March 2025, information"
+/// (CCPR, CAT), "urgent measures" (CRPD, CRC), "follow-up procedure".
 static FOLLOW_UP_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)within\s+(?:\w+\s+)?(?:one|two|three|four|\d+)\s+years?\s*\(that is,?\s+by\s+([^)]+)\)")
+    Regex::new(r"(?i)within\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:one|two|three|four|six|twelve|eighteen|twenty-four|\d{1,2})\s+(?:years?|months?)|(?:provide|submit),?\s+(?:\w+\s+)?by\s+\d{1,2}\s+\w+\s+\d{4}|urgent\s+measures|follow-up\s+procedure")
         .expect("follow-up pattern")
 });
-static FOLLOW_UP_PARAS_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?-u:\b)paragraphs?\s+").expect("paragraphs pattern"));
+/// The follow-up's due date: "(that is, by 2 January 2026)", "by 28 March 2025".
+static FOLLOW_UP_DUE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\(that is,?\s+by\s+([^)]+)\)|(?-u:\b)by\s+(\d{1,2}\s+\w+\s+\d{4})")
+        .expect("follow-up due pattern")
+});
+static FOLLOW_UP_PARAS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:paragraphs?\s+|paras?\.\s*)").expect("paragraphs pattern")
+});
+/// "article 35, paragraph 2," "rule 75, paragraph 1,": a paragraph of a treaty or
+/// of the rules, not of the concluding observations.
+static OTHER_PARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:article|art\.|rule)\s+\d{1,3},?\s*$").expect("other paragraph pattern")
+});
+/// A topic named after a reference: "8, on general obligations, 20, …".
+static THEME_NAME_AFTER_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r",\s*on\s").expect("topic after a reference"));
+/// Where a topic named after a reference ends: before the next reference
+/// (", 20", ", and 56"), at a semicolon or at the sentence's end.
+static THEME_NAME_END_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r",\s*(?:and\s+)?\d|;|\.(?:\s|$)").expect("end of a topic"));
+/// The next report's due date: "submit its combined fourth and fifth periodic
+/// reports by 20 August 2025", "submit its next periodic report, which will be
+/// its eighth, by 12 May 2029", "reports are in principle due on 11 April 2032",
+/// "The replies …, expected by 3 October 2030, will constitute its … report",
+/// "at least one year prior to 14 July 2030, the date by which … reports are due",
+/// "its tenth periodic report, which is due in February 2028".
 static NEXT_REPORT_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)submit its\s+[\w\s-]{0,60}?reports?\s+(?:by|before|no later than)\s+(\d{1,2}\s+\w+\s+\d{4})|(?:next|following)\s+(?:periodic\s+)?report\s+(?:is\s+due|by|on)\s+(?:on\s+|by\s+)?(\d{1,2}\s+\w+\s+\d{4})")
-        .expect("next report pattern")
+    let date = r"(\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{4})";
+    Regex::new(&format!(
+        r"(?i)submit\s+(?:its|the|a)\s+(?:[^.]|\.\S){{0,300}}?reports?(?:[^.]|\.\S){{0,300}}?(?-u:\b)(?:by|before|no\s+later\s+than|due\s+(?:on|by|in))\s+(?:no\s+later\s+than\s+)?{date}|reports?,?\s+(?:which\s+)?(?:is|are)\s+(?:in\s+principle\s+)?due\s+(?:on|by|in)\s+{date}|(?:next|following)\s+(?:periodic\s+)?report\s+(?:is\s+due|by|on)\s+(?:on\s+|by\s+)?{date}|replies[^.]{{0,80}}?expected\s+by\s+{date}|prior\s+to\s+{date},\s+the\s+date\s+by\s+which"
+    ))
+    .expect("next report pattern")
 });
 static THEME_NAME_IN_PARENS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\((?:[^()]*\s[^()]*|[^()]{6,})\)").expect("parenthesised names"));
@@ -139,12 +170,23 @@ fn first_sentence(text: &str) -> &str {
     text
 }
 
+/// A sentence that opens with the recommendation: "… detention. The State party
+/// should: (a) …", "… abroad. The Committee recommends that …".
+static LATER_RECOMMENDATION_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"[.;:]\s+(?:(?:In\s+(?:the\s+)?light\s+of|In\s+line\s+with|Recalling|Bearing\s+in\s+mind)\s(?:[^.]|\.(?:\S|\s+\d))*?,\s+)?(?:The\s+State\s+party\s+should|The\s+Committee\s+(?:(?:also|further|therefore|strongly|again)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites))(?-u:\b)")
+        .expect("later recommendation pattern")
+});
+
 fn classify(text: &str) -> ParagraphKind {
     if PROCEDURAL_RE.is_match(text) {
         return ParagraphKind::Procedural;
     }
     let first = first_sentence(text);
     if RECOMMENDATION_RE.is_match(first) {
+        return ParagraphKind::Recommendation;
+    }
+    if LATER_RECOMMENDATION_RE.is_match(text) {
+        // The concern and the recommendation share the paragraph.
         return ParagraphKind::Recommendation;
     }
     if CONCERN_RE.is_match(first) {
@@ -166,6 +208,54 @@ fn shift_refs(refs: &[FootnoteRef], by: usize, max: usize) -> Vec<FootnoteRef> {
             offset: r.offset.saturating_sub(by).min(max),
         })
         .collect()
+}
+
+/// The paragraphs a follow-up request names, from the request on: every
+/// "paragraph(s) …" that is not a treaty's or the rules' ("article 35, paragraph
+/// 2"), with the topics named in brackets ("12 (legislation)") or after a comma
+/// ("8, on general obligations, 20, …") set aside, ranges ("36 (a)–(d)", "53–56")
+/// expanded.
+fn follow_up_refs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in FOLLOW_UP_PARAS_RE.find_iter(text) {
+        if OTHER_PARAGRAPH_RE.is_match(&text[..m.start()]) {
+            continue;
+        }
+        let after = &text[m.end()..];
+        let after = THEME_NAME_IN_PARENS_RE.replace_all(after, "");
+        let after = without_topics_after(&after);
+        let (refs, _) = symbols::parse_paragraph_refs(&after);
+        for r in refs {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The text without the topics named after references: "8, on general
+/// obligations, 20, on the right to life, and 56, on …" → "8, 20, and 56".
+fn without_topics_after(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(m) = THEME_NAME_AFTER_RE.find(rest) {
+        out.push_str(&rest[..m.start()]);
+        let tail = &rest[m.end()..];
+        let end = THEME_NAME_END_RE
+            .find(tail)
+            .map_or(tail.len(), |e| e.start());
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A report's due date: "20 August 2025", or a month ("February 2028", read as
+/// its first day).
+fn parse_due_date(s: &str) -> Option<chrono::NaiveDate> {
+    metadata::parse_date(s)
+        .or_else(|| chrono::NaiveDate::parse_from_str(&format!("1 {}", s.trim()), "%d %B %Y").ok())
 }
 
 /// Parses concluding observations into `doc` (whose metadata `metadata::detect` filled).
@@ -239,10 +329,14 @@ pub fn parse(text: &str, doc: &mut Document) {
         if let Some(c) = LETTER_HEADING_RE.captures(t) {
             if line_is_heading_like(&c[2], *bold) {
                 flush(&mut current, &mut paragraphs);
-                if roman_seen && role == Some(SectionRole::Concerns) {
-                    // Lettered clusters under a roman section (CRC, CEDAW layouts).
+                if roman_seen
+                    && matches!(role, Some(SectionRole::Concerns | SectionRole::Procedural))
+                {
+                    // Lettered clusters under a roman section (CRC, CEDAW layouts);
+                    // under "IV. Implementation and reporting" they stay procedural.
                     cluster = Some(t.clone());
-                    cluster_procedural = PROCEDURAL_HEADING_RE.is_match(t);
+                    cluster_procedural =
+                        role == Some(SectionRole::Procedural) || PROCEDURAL_HEADING_RE.is_match(t);
                     doc.clusters.push(Cluster {
                         title: t.clone(),
                         articles: articles_of(t),
@@ -381,19 +475,15 @@ pub fn parse(text: &str, doc: &mut Document) {
     for p in &paragraphs {
         let text = p.full_text();
         // `is_match` first: it runs the fast matcher, and a paragraph rarely matches.
-        let follow_up = FOLLOW_UP_RE
-            .is_match(&text)
-            .then(|| FOLLOW_UP_RE.captures(&text))
-            .flatten();
-        if let Some(c) = follow_up {
-            if doc.follow_up_due.is_none() {
-                doc.follow_up_due = metadata::parse_date(&c[1]);
-            }
-            let Some(whole) = c.get(0) else { continue };
-            let after = &text[whole.end()..];
-            if let Some(m) = FOLLOW_UP_PARAS_RE.find(after) {
-                let refs_text = THEME_NAME_IN_PARENS_RE.replace_all(&after[m.end()..], "");
-                let (refs, _) = symbols::parse_paragraph_refs(&refs_text);
+        if let Some(trigger) = FOLLOW_UP_RE.find(&text) {
+            let refs = follow_up_refs(&text[trigger.start()..]);
+            if !refs.is_empty() {
+                if doc.follow_up_due.is_none() {
+                    doc.follow_up_due = FOLLOW_UP_DUE_RE.captures(&text).and_then(|c| {
+                        let date = c.get(1).or_else(|| c.get(2))?;
+                        metadata::parse_date(date.as_str())
+                    });
+                }
                 for r in refs {
                     if follow_up_seen.insert(r.clone()) {
                         doc.follow_up_paragraphs.push(r);
@@ -408,11 +498,13 @@ pub fn parse(text: &str, doc: &mut Document) {
                 .flatten();
             if let Some(c) = next {
                 let date = c
-                    .get(1)
-                    .or_else(|| c.get(2))
+                    .iter()
+                    .skip(1)
+                    .flatten()
+                    .next()
                     .map(|m| m.as_str())
                     .unwrap_or("");
-                doc.next_report_due = metadata::parse_date(date);
+                doc.next_report_due = parse_due_date(date);
             }
         }
     }

@@ -23,6 +23,10 @@ static ARTICLE_RE: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("article heading pattern")
 });
+static ARTICLES_IN_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\((?:arts?\.|articles?)\s*\d{1,3}[^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
+        .expect("articles in heading pattern")
+});
 /// "paragraph numbers in parentheses refer to the third periodic report … (CMW/C/TJK/3)".
 static BARE_NOTE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)paragraph(?:\s+numbers)?\s+in\s+(?:parentheses|brackets)\s+refer")
@@ -52,6 +56,15 @@ fn heading_level(text: &str, bold: bool) -> Option<usize> {
     if ARTICLE_RE.is_match(text) {
         return Some(2);
     }
+    // A theme headed by the articles it concerns: "Equality and non-discrimination
+    // (art. 5)", "Purpose and general obligations (arts. 1–4)".
+    if ARTICLES_IN_HEADING_RE.is_match(text)
+        && line_is_heading_like(text, bold)
+        && text.chars().count() < 160
+        && !text.starts_with(|c: char| c == '(' || c.is_ascii_digit())
+    {
+        return Some(2);
+    }
     None
 }
 
@@ -78,6 +91,7 @@ pub fn parse(text: &str, doc: &mut Document) {
     let mut current: Option<Paragraph> = None;
     let mut started = false;
     let mut expected_next = 1u32;
+    let mut title_seen = false;
 
     let current_path = |path: &Vec<(usize, String)>| -> Vec<String> {
         path.iter().map(|(_, h)| h.clone()).collect()
@@ -85,7 +99,19 @@ pub fn parse(text: &str, doc: &mut Document) {
 
     for block in &cleaned.blocks {
         let t = &block.text;
-        if let Some(level) = heading_level(t, block.bold) {
+        // Once the list has begun, a short line without closing punctuation is a
+        // theme heading ("Women's access to justice").
+        if !title_seen && t.to_lowercase().starts_with("list of issues") {
+            title_seen = true;
+            continue;
+        }
+        let theme = (started || title_seen)
+            && line_is_heading_like(t, block.bold)
+            && t.chars().count() < 120
+            && t.starts_with(char::is_uppercase)
+            && !SUBITEM_RE.is_match(t)
+            && !NUMBERED_RE.is_match(t);
+        if let Some(level) = heading_level(t, block.bold).or(theme.then_some(2)) {
             if let Some(p) = current.take() {
                 paragraphs.push(p);
             }
