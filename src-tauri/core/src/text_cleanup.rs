@@ -103,7 +103,7 @@ static MASTHEAD_ANCHOR_RE: Lazy<Regex> = Lazy::new(|| {
 /// The other masthead lines: a date, "Original: English", "English, French and
 /// Spanish only", the symbol.
 static MASTHEAD_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|Original:\s*\w+|(?:(?:Arabic|Chinese|English|French|Russian|Spanish)(?:,\s*|\s+and\s+)?)+\s+only|(?:E/C\.12|[A-Z]{2,6})/\S+|Distr\.?:?\s*(?:General|Restricted|Limited)|Economic and Social Council|United Nations)$")
+    Regex::new(r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|Original:\s*\w+|(?:(?:Arabic|Chinese|English|French|Russian|Spanish)(?:,\s*|\s+and\s+)?)+(?:\s+only)?|(?:E/C\.12|[A-Z]{2,6})/\S+|Distr\.?:?\s*(?:General|Restricted|Limited)|Economic and Social Council|United Nations)$")
         .expect("masthead line pattern")
 });
 /// The treaties' titles, whose pieces a masthead prints on lines of their own.
@@ -178,6 +178,7 @@ fn footnote_line(
         let rest = &c[2];
         let citation_like = rest.starts_with("Ibid")
             || rest.starts_with("See ")
+            || rest == "See"
             || rest.starts_with("Available")
             || rest.starts_with("Adopted")
             || rest.starts_with("General Assembly")
@@ -236,6 +237,14 @@ fn normalise_number_start(t: &str) -> std::borrow::Cow<'_, str> {
     static ODD_NUMBER_RE: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"^(?:\.(\d{1,3})|(\d{1,3})\s+\.)\s+(\p{Lu})").expect("odd number pattern")
     });
+    // A stray glyph glued before a sub-paragraph's label: "€(c) A high …".
+    static STRAY_BEFORE_LABEL_RE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[^\p{L}\p{N}\s(\[“‘'\x22*]\([a-z]{1,4}\)\s").expect("stray glyph pattern")
+    });
+    if STRAY_BEFORE_LABEL_RE.is_match(t) {
+        let skip = t.chars().next().map_or(0, char::len_utf8);
+        return std::borrow::Cow::Borrowed(&t[skip..]);
+    }
     match ODD_NUMBER_RE.captures(t) {
         Some(c) => {
             let n = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
@@ -338,6 +347,16 @@ fn strip_markdown(line: &str) -> (String, bool, Option<u8>) {
         s = rest.to_string();
     }
     s = s.replace("\\*", "\u{E000}");
+    // A starred note as a PDF prints it ("**  Adopted by …"): stars then a space,
+    // never closed, are the note's mark, not markdown bold.
+    let stars = s.trim_start().chars().take_while(|c| *c == '*').count();
+    if (1..=3).contains(&stars)
+        && s.trim_start()[stars..].starts_with(char::is_whitespace)
+        && !s.trim_start()[stars..].contains("**")
+    {
+        let s = unescape_markdown(&s).replace('\u{E000}', "*");
+        return (s, false, level);
+    }
     let bold_count = s.matches("**").count();
     let without = s.replace("**", "");
     let plain_len = without
@@ -611,7 +630,7 @@ pub fn clean(text: &str) -> Cleaned {
             plain_run = 0;
         } else {
             plain_run += 1;
-            if plain_run > 2 {
+            if plain_run > 4 {
                 zone = false;
             }
         }
@@ -630,6 +649,7 @@ pub fn clean(text: &str) -> Cleaned {
         if raw.form_feed {
             page_gap = true;
             gap = true;
+            last_note = None;
         }
         if raw.text.is_empty() {
             gap = true;
@@ -640,6 +660,7 @@ pub fn clean(text: &str) -> Cleaned {
             // Running headers and footers mark a page boundary.
             page_gap = true;
             gap = true;
+            last_note = None;
             continue;
         }
         let t = raw.text.as_str();
@@ -658,11 +679,22 @@ pub fn clean(text: &str) -> Cleaned {
                 gap = true;
                 continue;
             }
-            if let Some(i) = last_note {
-                // A note continued on the next line (no blank line between).
-                if !gap && !starts_new_unit(t) {
-                    footnotes_raw[i].1.push(' ');
-                    footnotes_raw[i].1.push_str(t);
+            if let Some(note) = last_note.and_then(|i| footnotes_raw.get_mut(i)) {
+                // A note continued on the next line (no blank line between): one
+                // that did not end its sentence, or a line that goes on with it.
+                let body = &mut note.1;
+                let unfinished = !matches!(body.trim_end().chars().next_back(), Some('.'));
+                if !starts_new_unit(t) && (unfinished || t.starts_with(char::is_lowercase)) {
+                    // A web address or a word broken at the line's end goes on
+                    // without a space.
+                    let last_word = body.rsplit(' ').next().unwrap_or("");
+                    let glued = (last_word.contains("://") || last_word.starts_with("www."))
+                        && !t.contains(' ')
+                        || (body.ends_with('-') && !body.ends_with(" -"));
+                    if !glued {
+                        body.push(' ');
+                    }
+                    body.push_str(t);
                     continue;
                 }
             }
@@ -1506,6 +1538,64 @@ mod tests {
             );
             assert!(large.as_secs() < 30, "{name}: {large:?}");
         }
+    }
+
+    /// PDF furniture as pdf-extract prints it: a double-starred note (not markdown
+    /// bold), the masthead after the first page, a note continued on its next line,
+    /// a sub-paragraph going on over the page.
+    #[test]
+    fn reads_pdf_extract_furniture() {
+        let wide = "word ".repeat(18);
+        let mut text = String::new();
+        for i in 1..=12 {
+            text.push_str(&format!(
+                "{i}.  The Committee notes {wide}\nand {wide}\nthe end.\n\n"
+            ));
+        }
+        text.push_str(&format!("13.  The Committee recommends:\n\n  (a)  Adopt {wide}\n{wide}\n\n   \n\n  **  Adopted by the Committee at its thirtieth session.\n  1  See https://www.ohchr.org/en/\ndocuments/report.pdf.\n\n  United Nations  CMW/C/MEX/CO/3\n\nInternational Convention on the Protection\nof the Rights of All Migrant Workers\n\n Distr.: General\n4 March 2024\n\nOriginal: Spanish\nEnglish\n\nCMW/C/MEX/CO/3\n\n2  GE.24-01234\n\nAdministrative Justice {wide}\nends here;\n\n  (b)  Next.\n"));
+        let c = clean(&text);
+        let last = c.blocks.last().map(|b| b.text.as_str()).unwrap_or("");
+        assert_eq!(last, "(b) Next.");
+        let a = &c.blocks[c.blocks.len() - 2].text;
+        assert!(
+            a.starts_with("(a) Adopt")
+                && a.contains("word Administrative Justice word")
+                && a.ends_with("ends here;"),
+            "{a}"
+        );
+        assert_eq!(c.footnotes.len(), 2, "{:#?}", c.footnotes);
+        assert_eq!(c.footnotes[0].number, "**");
+        assert_eq!(
+            c.footnotes[1].text,
+            "See https://www.ohchr.org/en/documents/report.pdf."
+        );
+        assert!(!c.blocks.iter().any(|b| b.text.contains("Distr")
+            || b.text == "English"
+            || b.text.starts_with("of the Rights")));
+    }
+
+    /// Plain paragraphs keep the numbers of the document's sequence: a numbered
+    /// heading and a quoted law's article stay text.
+    #[test]
+    fn plain_paragraphs_follow_the_numbering() {
+        let text = "1. First paragraph.\n\n2. Second paragraph.\n\n1. Awareness-raising\n\n3. Third paragraph, quoting the law:\n\n50. (1) A person with disability is entitled to health.\n\n4. Fourth paragraph.\n\n.5   Fifth paragraph, as a PDF reader printed its number.";
+        let numbers: Vec<Option<String>> = plain_paragraphs(text)
+            .into_iter()
+            .map(|p| p.number)
+            .collect();
+        let want: Vec<Option<String>> = [
+            Some("1"),
+            Some("2"),
+            None,
+            Some("3"),
+            None,
+            Some("4"),
+            Some("5"),
+        ]
+        .iter()
+        .map(|n| n.map(String::from))
+        .collect();
+        assert_eq!(numbers, want);
     }
 
     #[test]

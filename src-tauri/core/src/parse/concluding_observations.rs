@@ -66,7 +66,9 @@ static OTHER_PARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// A topic named after a reference: "8, on general obligations, 20, …".
 static THEME_NAME_AFTER_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r",\s*on\s").expect("topic after a reference"));
+    Lazy::new(|| Regex::new(r"(?:,\s*|\s+)on\s").expect("topic after a reference"));
+static SERIAL_AND_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r",\s*and\s+").expect("serial and pattern"));
 /// Where a topic named after a reference ends: before the next reference
 /// (", 20", ", and 56"), at a semicolon or at the sentence's end.
 static THEME_NAME_END_RE: Lazy<Regex> =
@@ -248,7 +250,8 @@ fn without_topics_after(text: &str) -> String {
         rest = &tail[end..];
     }
     out.push_str(rest);
-    out
+    // "8, 20, and 56": the serial comma before the last reference.
+    SERIAL_AND_RE.replace_all(&out, " and ").into_owned()
 }
 
 /// A report's due date: "20 August 2025", or a month ("February 2028", read as
