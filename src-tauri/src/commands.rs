@@ -213,7 +213,10 @@ pub async fn documents_to_reread(state: State<'_, AppState>) -> CommandResult<Ve
 
 /// Reads a stored document again, keeping the corrections made to it.
 #[tauri::command]
-pub async fn reread_document(state: State<'_, AppState>, id: i64) -> CommandResult<DocumentSummary> {
+pub async fn reread_document(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<DocumentSummary> {
     with_library(&state, move |lib| lib.reread(id)).await
 }
 
@@ -449,8 +452,7 @@ pub fn log_folder() -> CommandResult<String> {
 pub fn open_log_folder() -> CommandResult<String> {
     let dir = loi_core::logs::log_dir()
         .ok_or_else(|| payload("not_found", "this system has no log folder"))?;
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| payload("io", format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| payload("io", format!("{}: {e}", dir.display())))?;
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {

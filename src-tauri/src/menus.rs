@@ -13,7 +13,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new_draft", "New draft…", "CmdOrCtrl+N")?)
         .item(&item("import", "Add documents…", "CmdOrCtrl+O")?)
-        .item(&item("import_folder", "Add a folder of documents…", "CmdOrCtrl+Shift+O")?)
+        .item(&item(
+            "import_folder",
+            "Add a folder of documents…",
+            "CmdOrCtrl+Shift+O",
+        )?)
         .item(&MenuItemBuilder::with_id("reread_all", "Read all documents again").build(app)?)
         .item(&item("export", "Export draft…", "CmdOrCtrl+E")?)
         .separator()

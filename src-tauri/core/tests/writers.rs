@@ -258,8 +258,14 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
         acknowledged_texts.len(),
         acknowledged_docs.len()
     );
-    assert!(killed > kills / 5, "too few processes were killed mid-way ({killed})");
-    assert!(finished > kills / 5, "too few processes finished ({finished})");
+    assert!(
+        killed > kills / 5,
+        "too few processes were killed mid-way ({killed})"
+    );
+    assert!(
+        finished > kills / 5,
+        "too few processes finished ({finished})"
+    );
     assert_whole(&db);
     let texts = question_texts(&db, id).join("\n");
     for t in &acknowledged_texts {
