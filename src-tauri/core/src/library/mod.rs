@@ -328,9 +328,24 @@ impl Library {
         self.conn.busy_handler(Some(wait_for_the_other_writer))?;
         self.conn
             .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        self.conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-        )?;
+        // Turning a new library's journal into a WAL takes an exclusive lock.
+        // Two processes doing it at once can each hold the shared lock the
+        // other waits for; SQLite then answers "database is locked" at once,
+        // without its busy handler, to one of them, which tries again.
+        let started = std::time::Instant::now();
+        loop {
+            match self.conn.execute_batch("PRAGMA journal_mode = WAL") {
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::DatabaseBusy
+                        && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(BUSY_RETRY);
+                }
+                result => break result?,
+            }
+        }
+        self.conn
+            .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         Ok(())
     }
 
