@@ -18,7 +18,12 @@ use crate::symbols;
 pub struct NewDraft {
     /// ISO code or name of the State party.
     pub state: String,
-    /// The concluding observations to draft from (default: the latest in the library).
+    /// The committee whose list it is ("CRPD", "E/C.12"); default: the
+    /// committee of the concluding observations drafted from.
+    #[serde(default)]
+    pub committee: Option<String>,
+    /// The concluding observations to draft from (default: the committee's
+    /// latest on the State party in the library).
     pub from: Option<String>,
     pub kind: DocumentKind,
     pub style: CitationStyle,
@@ -33,6 +38,7 @@ impl Default for NewDraft {
     fn default() -> Self {
         NewDraft {
             state: String::new(),
+            committee: None,
             from: None,
             kind: DocumentKind::ListOfIssuesPriorToReporting,
             style: CitationStyle::Footnote,
@@ -58,24 +64,57 @@ pub fn profile_for(committee: &str) -> Result<Profile> {
     })
 }
 
-/// The stored concluding observations to draft from.
-fn source_document(lib: &Library, state: &str, from: Option<&str>) -> Result<(i64, Document)> {
-    match from {
+/// The stored concluding observations to draft from: the one named, or the
+/// latest on the State party (of the committee, when one is given).
+fn source_document(
+    lib: &Library,
+    state: &str,
+    committee: Option<&str>,
+    from: Option<&str>,
+) -> Result<(i64, Document)> {
+    let of_committee = |d: &Document| match (committee, d.committee.as_deref()) {
+        (None, _) => true,
+        (Some(c), Some(dc)) => c.eq_ignore_ascii_case(dc),
+        (Some(_), None) => false,
+    };
+    let found = match from {
         Some(symbol) => lib
             .document_by_symbol(symbol)?
             .filter(|(_, d)| d.kind == DocumentKind::ConcludingObservations)
             .ok_or_else(|| {
                 Error::NotFound(format!("concluding observations {symbol} in the library"))
-            }),
+            })?,
         None => {
-            let docs = lib.documents_of_state(state)?;
+            let docs: Vec<(i64, Document)> = lib
+                .documents_of_state(state)?
+                .into_iter()
+                .filter(|(_, d)| of_committee(d))
+                .collect();
             link::latest_concluding_observations(&docs)
                 .cloned()
                 .ok_or_else(|| {
-                    Error::NotFound(format!("concluding observations of {state} in the library"))
-                })
+                    Error::NotFound(match committee {
+                        Some(c) => {
+                            format!("concluding observations of {c} on {state} in the library")
+                        }
+                        None => format!("concluding observations of {state} in the library"),
+                    })
+                })?
         }
+    };
+    if !of_committee(&found.1) {
+        return Err(Error::InvalidInput(format!(
+            "{} are concluding observations of {}, not of {}",
+            found.1.symbol.as_deref().unwrap_or("these"),
+            found
+                .1
+                .committee
+                .as_deref()
+                .unwrap_or("an unknown committee"),
+            committee.unwrap_or_default()
+        )));
     }
+    Ok(found)
 }
 
 fn inputs_for<'a>(
@@ -153,9 +192,19 @@ pub fn new_draft(lib: &mut Library, request: &NewDraft) -> Result<Draft> {
                 .into(),
         ));
     }
-    let (doc_id, doc) = source_document(lib, &state.code, request.from.as_deref())?;
+    // The committee as its profile names it ("E/C.12" is CESCR).
+    let wanted = match request.committee.as_deref() {
+        Some(c) => Some(profile_for(c)?.committee),
+        None => None,
+    };
+    let (doc_id, doc) =
+        source_document(lib, &state.code, wanted.as_deref(), request.from.as_deref())?;
     let symbol = doc.symbol.clone().unwrap_or_default();
-    let committee = doc.committee.clone().unwrap_or_else(|| "CMW".into());
+    let committee = doc.committee.clone().ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "the committee of {symbol} is not known: correct it in the library (loi set ID --symbol)"
+        ))
+    })?;
     let profile = profile_for(&committee)?;
     let recs = link::recommendations_of(lib, doc_id)?;
     let inputs = inputs_for(&doc, &symbol, &recs, request.include.as_deref())?;

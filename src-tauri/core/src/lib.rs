@@ -24,7 +24,9 @@ pub mod profile;
 pub mod diff;
 pub mod drafting;
 pub mod drafts;
+pub mod evaluation;
 pub mod export;
 pub mod issue_list;
+pub mod overlaps;
 
 pub use error::{Error, ErrorPayload, Result};

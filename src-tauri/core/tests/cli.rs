@@ -392,3 +392,108 @@ fn every_error_is_one_printable_line_with_exit_code_1() {
     assert!(!log.contains("RED"), "{log}");
     assert!(!log.contains('\u{1b}'), "{log}");
 }
+
+/// Issue 11: `loi eval --list SYMBOL|FILE [--from SYMBOL]`, `loi draft new
+/// --committee`, `loi draft overlaps ID`.
+#[test]
+fn eval_any_list_committee_drafts_and_overlaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    assert!(loi(&db, &["docs"]).status.success());
+    // The seed list by symbol, and the same list read from its file.
+    let o = loi(&db, &["eval", "--list", "CMW/C/TJK/Q/3", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let by_symbol: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(by_symbol["from"], "CMW/C/TJK/CO/2");
+    assert_eq!(by_symbol["committee"], "CMW");
+    assert_eq!(by_symbol["pairs"].as_array().unwrap().len(), 7);
+    let file = seed("003");
+    let o = loi(
+        &db,
+        &[
+            "eval",
+            "--list",
+            file.to_str().unwrap(),
+            "--from",
+            "CMW/C/TJK/CO/2",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let by_file: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(by_file["mean"], by_symbol["mean"]);
+    let o = loi(&db, &["eval", "--list", "CMW/C/TJK/Q/3"]);
+    let text = stdout(&o);
+    assert!(text.starts_with("CMW/C/TJK/Q/3 against CMW/C/TJK/CO/2 (CMW)"));
+    assert!(text.contains("mean "), "{text}");
+    let o = loi(&db, &["eval", "--list", "CMW/C/TJK/CO/2"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not a list of issues"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A draft of the committee asked for; a committee without concluding
+    // observations on the State party is an error naming it.
+    let o = loi(
+        &db,
+        &[
+            "draft",
+            "new",
+            "--state",
+            "TJK",
+            "--committee",
+            "CMW",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let o = loi(
+        &db,
+        &["draft", "new", "--state", "TJK", "--committee", "CRPD"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("CRPD on TJK"), "{}", stderr(&o));
+
+    // No other committee's documents on Tajikistan: no overlaps, as JSON.
+    let o = loi(&db, &["draft", "overlaps", &id, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap(),
+        serde_json::json!([])
+    );
+    // A CEDAW question on trafficking is one.
+    let cedaw = dir.path().join("cedaw.txt");
+    std::fs::write(
+        &cedaw,
+        "CEDAW/C/TJK/Q/7\nCommittee on the Elimination of Discrimination against Women\n\
+         List of issues and questions in relation to the seventh periodic report of Tajikistan\n\
+         Trafficking and exploitation of prostitution\n\
+         1. Please provide information on the functioning of the national referral mechanism for victims of trafficking in persons and the prosecution of officials complicit in human trafficking offences.\n\
+         Stereotypes\n\
+         2. Please describe the measures taken to eliminate discriminatory gender stereotypes in school textbooks.\n",
+    )
+    .unwrap();
+    assert!(loi(&db, &["import", cedaw.to_str().unwrap()])
+        .status
+        .success());
+    let o = loi(&db, &["draft", "overlaps", &id, "--json"]);
+    let found: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["committee"], "CEDAW");
+    assert_eq!(found[0]["symbol"], "CEDAW/C/TJK/Q/7");
+    assert_eq!(found[0]["kind"], "question");
+    assert_eq!(found[0]["paragraph"], "1");
+    let o = loi(&db, &["draft", "overlaps", &id]);
+    assert!(
+        stdout(&o).contains("CEDAW asked about this in CEDAW/C/TJK/Q/7, question 1"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -27,7 +27,7 @@ use loi_core::library::{
     ImportOutcome, Library, MetadataOverrides, HIGHLIGHT_END, HIGHLIGHT_START,
 };
 use loi_core::model::{CitationStyle, DocumentKind, ParagraphKind};
-use loi_core::{diff, export, generate, import, link, parse};
+use loi_core::{diff, evaluation, export, import, link, overlaps, parse};
 
 #[derive(Parser)]
 #[command(
@@ -125,12 +125,14 @@ enum Command {
     },
     /// Measure generated questions against a real list of issues.
     Eval {
-        /// The concluding observations the list was drafted from (default: CMW/C/TJK/CO/2).
-        #[arg(long, default_value = "CMW/C/TJK/CO/2")]
-        co: String,
-        /// The real list of issues (default: CMW/C/TJK/Q/3).
-        #[arg(long, default_value = "CMW/C/TJK/Q/3")]
-        loi: String,
+        /// The real list of issues: its symbol, doc:ID or a file (default: the
+        /// sample list CMW/C/TJK/Q/3).
+        #[arg(long, alias = "loi", default_value = "CMW/C/TJK/Q/3")]
+        list: String,
+        /// The concluding observations its questions cite (default: those it
+        /// cites most, from the library).
+        #[arg(long, alias = "co")]
+        from: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -185,7 +187,11 @@ enum DraftCommand {
     New {
         #[arg(long)]
         state: String,
-        /// The concluding observations to draft from (default: the latest).
+        /// The committee (CRPD, CESCR or E/C.12, …; default: that of the
+        /// concluding observations drafted from).
+        #[arg(long)]
+        committee: Option<String>,
+        /// The concluding observations to draft from (default: the committee's latest).
         #[arg(long)]
         from: Option<String>,
         /// loipr (default) or loi.
@@ -200,6 +206,13 @@ enum DraftCommand {
         /// Only these recommendations ("12", "35 (a)"), repeatable.
         #[arg(long = "include")]
         include: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What other committees asked or recommended the same State party on the
+    /// topics of a draft's questions (their latest lists and concluding observations).
+    Overlaps {
+        id: i64,
         #[arg(long)]
         json: bool,
     },
@@ -353,6 +366,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
     match cmd {
         DraftCommand::New {
             state,
+            committee,
             from,
             kind,
             style,
@@ -370,6 +384,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             };
             let request = NewDraft {
                 state,
+                committee,
                 from,
                 kind,
                 style: parse_style(&style)?,
@@ -384,6 +399,30 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             }
         }
         DraftCommand::Show { id, json } => print_draft(&mut lib, id, json)?,
+        DraftCommand::Overlaps { id, json } => {
+            let found = overlaps::of_draft(&mut lib, id)?;
+            if json {
+                print_json(&found)?;
+            } else {
+                for o in &found {
+                    let what = match o.kind {
+                        ParagraphKind::Question => "question",
+                        _ => "para.",
+                    };
+                    out!(
+                        "Q{}: {} asked about this in {}, {} {}{} (similarity {:.2})",
+                        o.question,
+                        o.committee,
+                        o.symbol.as_deref().unwrap_or("?"),
+                        what,
+                        o.paragraph.as_deref().unwrap_or("?"),
+                        o.year.map(|y| format!(", {y}")).unwrap_or_default(),
+                        o.score
+                    );
+                }
+                out!("{} overlaps", found.len());
+            }
+        }
         DraftCommand::List { state, json } => {
             let list = drafts::list(lib.connection(), state.as_deref())?;
             if json {
@@ -936,19 +975,19 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Eval { co, loi, json } => {
+        Command::Eval { list, from, json } => {
             let lib = open_library(&cli.db)?;
-            let (_, co_doc) = lib
-                .document_by_symbol(&co)?
-                .ok_or_else(|| Error::NotFound(format!("{co} in the library")))?;
-            let (_, loi_doc) = lib
-                .document_by_symbol(&loi)?
-                .ok_or_else(|| Error::NotFound(format!("{loi} in the library")))?;
-            let profile = drafting::profile_for(co_doc.committee.as_deref().unwrap_or("CMW"))?;
-            let report = generate::evaluate(&co_doc, &loi_doc, &profile);
+            let evaluation = evaluation::evaluate_list(&lib, &list, from.as_deref())?;
+            let report = &evaluation.report;
             if json {
-                print_json(&report)?;
+                print_json(&evaluation)?;
             } else {
+                out!(
+                    "{} against {} ({})",
+                    evaluation.list,
+                    evaluation.from,
+                    evaluation.committee
+                );
                 for p in &report.pairs {
                     out!(
                         "Q{:<3} para. {:<16} {:.2}  (raw recommendation {:.2})",

@@ -36,6 +36,16 @@ static BARE_REF_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\((?:see\s+)?(?:paras?\.|paragraphs?)\s+([^()]*(?:\([a-z]{1,4}\)[^()]*)*)\)")
         .expect("bare reference pattern")
 });
+/// Words before a bare reference that say it points at the committee's
+/// previous concluding observations ("With regard to the Committee's previous
+/// concluding observations (para. 24)", "… previous recommendations (paras. 4
+/// and 5)"), in English, French and Spanish.
+static PREVIOUS_OBSERVATIONS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?:previous|preceding|last)\s+(?:concluding\s+observations|recommendations?)|observations\s+finales\s+pr[ée]c[ée]dentes|recommandations?\s+pr[ée]c[ée]dentes|observaciones\s+finales\s+anteriores|recomendaciones\s+anteriores",
+    )
+    .expect("previous observations pattern")
+});
 static LOIPR_OPENING_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)simplified reporting procedure|prior to (?:the )?submission of")
         .expect("LOIPR opening pattern")
@@ -66,6 +76,46 @@ fn heading_level(text: &str, bold: bool) -> Option<usize> {
         return Some(2);
     }
     None
+}
+
+/// The paragraph references a question makes to the committee's previous
+/// concluding observations without naming them: a bare "(para. 24)" or
+/// "(paras. 4 and 5)" right after the words that name them (within the same
+/// sentence, at most 80 characters before it).
+pub fn previous_observations_refs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in BARE_REF_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let mut from = m.start().saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..m.start()];
+        let before = before.rsplit(['.', ';', '?']).next().unwrap_or(before);
+        if PREVIOUS_OBSERVATIONS_RE.is_match(before) {
+            out.extend(symbols::parse_paragraph_refs(&c[1]).0);
+        }
+    }
+    out
+}
+
+/// The concluding observations a list cites most (its previous ones).
+fn most_cited_observations(paragraphs: &[Paragraph]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in paragraphs.iter().flat_map(|p| p.cites.iter()) {
+        let is_co = symbols::parse_symbol(&c.symbol)
+            .is_some_and(|i| i.kind == Some(crate::model::DocumentKind::ConcludingObservations));
+        if !is_co {
+            continue;
+        }
+        match counts.iter_mut().find(|(s, _)| *s == c.symbol) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c.symbol.clone(), 1)),
+        }
+    }
+    // The most cited; the first cited among equals.
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(s, _)| s)
 }
 
 /// Parses a list of issues into `doc`, refining the metadata the list itself tells.
@@ -232,6 +282,22 @@ pub fn parse(text: &str, doc: &mut Document) {
         p.cites = symbols::dedup_citations(cites);
     }
     drop(notes);
+    // "(para. 24)" after "the Committee's previous concluding observations"
+    // cites them, when the list names them somewhere.
+    if let Some(previous) = most_cited_observations(&paragraphs) {
+        for p in &mut paragraphs {
+            let refs = previous_observations_refs(&p.full_text());
+            if refs.is_empty() {
+                continue;
+            }
+            let mut cites = std::mem::take(&mut p.cites);
+            cites.extend(refs.into_iter().map(|r| Citation {
+                symbol: previous.clone(),
+                paragraph: Some(r),
+            }));
+            p.cites = symbols::dedup_citations(cites);
+        }
+    }
     doc.paragraphs = paragraphs;
 
     refine_metadata(doc, bare_symbol.as_deref(), text);

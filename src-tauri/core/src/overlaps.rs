@@ -1,0 +1,314 @@
+//! Across committees: for each question of a draft, what the other treaty
+//! bodies recently asked or recommended the same State party on the same
+//! topic, so that the committees do not ask the State the same thing twice.
+//!
+//! The candidates are the questions of each other committee's latest list of
+//! issues (or list prior to reporting) on the State party and the
+//! recommendations of its latest concluding observations. A draft question
+//! and a candidate are compared by the words they share (stemmed, weighted by
+//! how rare each word is among all the texts compared: "please", "information"
+//! or "State party" weigh almost nothing, "remittances" a lot) and by the
+//! topic headings above them. Nothing is sent anywhere and nothing is stored:
+//! the overlaps are worked out when asked for.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::drafting::{self, DraftView, QuestionView};
+use crate::error::Result;
+use crate::library::Library;
+use crate::model::{Document, DocumentKind, ParagraphKind};
+
+/// Below this similarity (cosine of the weighted words, 0 to 1) a candidate is
+/// not shown.
+pub const THRESHOLD: f64 = 0.22;
+
+/// At most this many overlaps are shown for one draft question.
+pub const PER_QUESTION: usize = 3;
+
+/// What another committee asked or recommended that a draft question repeats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    /// The draft question's number as the draft reads now.
+    pub question: u32,
+    /// The draft question's stable id.
+    pub question_id: u64,
+    /// The other committee ("CRPD").
+    pub committee: String,
+    /// The document it is in, as stored.
+    pub document_id: i64,
+    pub symbol: Option<String>,
+    /// `list_of_issues`, `list_of_issues_prior_to_reporting` or `concluding_observations`.
+    pub document_kind: DocumentKind,
+    /// `question` (of a list of issues) or `recommendation` (of concluding observations).
+    pub kind: ParagraphKind,
+    /// The question's or paragraph's number in that document.
+    pub paragraph: Option<String>,
+    /// The year of that document, when known.
+    pub year: Option<i32>,
+    /// Similarity, 0 to 1 (higher is closer).
+    pub score: f64,
+    /// The text of the other committee's question or recommendation.
+    pub text: String,
+}
+
+/// The overlaps of every question of a stored draft, by question, best first.
+pub fn of_draft(lib: &mut Library, id: i64) -> Result<Vec<Overlap>> {
+    let draft = crate::drafts::load(lib.connection(), id)?;
+    let view = drafting::view_of(lib, &draft)?;
+    let committee = draft.committee;
+    let docs = lib.documents_of_state(&view.state.code)?;
+    let source = match view.source_symbol.as_deref() {
+        Some(s) => lib.document_by_symbol(s)?.map(|(_, d)| d),
+        None => None,
+    };
+    Ok(find(&view, &committee, source.as_ref(), &docs))
+}
+
+/// A text to compare: its words and the words of its topic headings.
+struct Text {
+    words: Vec<String>,
+}
+
+fn stemmer() -> rust_stemmers::Stemmer {
+    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+}
+
+/// The stemmed words of a text: letters only (document symbols, numbers and
+/// paragraph numbers say nothing of the topic), three letters or more.
+fn words(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|t| !t.contains('/'))
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
+        .collect()
+}
+
+/// A candidate of another committee.
+struct Candidate<'a> {
+    committee: &'a str,
+    document_id: i64,
+    doc: &'a Document,
+    paragraph: &'a crate::model::Paragraph,
+}
+
+/// Each other committee's latest document of a kind, by (cycle, date, id).
+fn latest_per_committee<'a>(
+    docs: &'a [(i64, Document)],
+    own: &str,
+    wanted: impl Fn(DocumentKind) -> bool,
+) -> Vec<(&'a str, i64, &'a Document)> {
+    let mut best: BTreeMap<&str, (i64, &Document)> = BTreeMap::new();
+    for (id, d) in docs {
+        let Some(c) = d.committee.as_deref() else {
+            continue;
+        };
+        if c.eq_ignore_ascii_case(own) || !wanted(d.kind) {
+            continue;
+        }
+        let key = |id: i64, d: &Document| (d.cycle.unwrap_or(0), d.date, id);
+        match best.get(c) {
+            Some((bid, bd)) if key(*bid, bd) >= key(*id, d) => {}
+            _ => {
+                best.insert(c, (*id, d));
+            }
+        }
+    }
+    best.into_iter().map(|(c, (id, d))| (c, id, d)).collect()
+}
+
+fn candidates<'a>(docs: &'a [(i64, Document)], own: &str) -> Vec<Candidate<'a>> {
+    let lists = latest_per_committee(docs, own, DocumentKind::is_list_of_issues);
+    let observations =
+        latest_per_committee(docs, own, |k| k == DocumentKind::ConcludingObservations);
+    let mut out = Vec::new();
+    for (committee, document_id, doc) in lists.into_iter().chain(observations) {
+        let kind = if doc.kind.is_list_of_issues() {
+            ParagraphKind::Question
+        } else {
+            ParagraphKind::Recommendation
+        };
+        for paragraph in doc.paragraphs.iter().filter(|p| p.kind == kind) {
+            out.push(Candidate {
+                committee,
+                document_id,
+                doc,
+                paragraph,
+            });
+        }
+    }
+    out
+}
+
+fn paragraph_text(p: &crate::model::Paragraph) -> String {
+    p.full_text()
+}
+
+/// The topic headings of a paragraph: its theme and the headings of its section.
+fn headings(p: &crate::model::Paragraph) -> String {
+    let mut h: Vec<String> = p.theme.iter().cloned().collect();
+    if let Some(s) = &p.section {
+        h.extend(s.path());
+    }
+    h.join(" ")
+}
+
+fn question_text(q: &QuestionView, source: Option<&Document>) -> String {
+    let mut text = q.text.clone();
+    for s in &q.subitems {
+        text.push(' ');
+        text.push_str(&s.text);
+    }
+    // The theme of the recommendation it asks about is its topic.
+    if let Some(doc) = source {
+        for c in &q.sources {
+            let number = c.paragraph.as_deref().and_then(|p| p.split(' ').next());
+            if let Some(p) = number.and_then(|n| doc.paragraph(n)) {
+                text.push(' ');
+                text.push_str(&headings(p));
+            }
+        }
+    }
+    text.push(' ');
+    text.push_str(q.section_path.last().map(String::as_str).unwrap_or(""));
+    text
+}
+
+/// Weighted word vectors (1 + ln count, times the word's inverse document
+/// frequency over all the texts), normalised to length 1.
+fn vectors(texts: &[Text]) -> Vec<HashMap<&str, f64>> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for t in texts {
+        let unique: HashSet<&str> = t.words.iter().map(String::as_str).collect();
+        for w in unique {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let n = texts.len() as f64;
+    texts
+        .iter()
+        .map(|t| {
+            let mut tf: HashMap<&str, f64> = HashMap::new();
+            for w in &t.words {
+                *tf.entry(w.as_str()).or_default() += 1.0;
+            }
+            let mut v: HashMap<&str, f64> = tf
+                .into_iter()
+                .map(|(w, c)| {
+                    let idf = (n / df[w] as f64).ln();
+                    (w, (1.0 + c.ln()) * idf)
+                })
+                .filter(|(_, x)| *x > 0.0)
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for x in v.values_mut() {
+                    *x /= norm;
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .filter_map(|(w, x)| large.get(w).map(|y| x * y))
+        .sum()
+}
+
+/// The overlaps of a draft's questions with the other committees' latest
+/// questions and recommendations among `docs` (the State party's documents).
+pub fn find(
+    draft: &DraftView,
+    committee: &str,
+    source: Option<&Document>,
+    docs: &[(i64, Document)],
+) -> Vec<Overlap> {
+    let others = candidates(docs, committee);
+    if others.is_empty() || draft.questions.is_empty() {
+        return Vec::new();
+    }
+    let stemmer = stemmer();
+    let mut texts: Vec<Text> = draft
+        .questions
+        .iter()
+        .map(|q| Text {
+            words: words(&question_text(q, source), &stemmer),
+        })
+        .collect();
+    texts.extend(others.iter().map(|c| Text {
+        words: words(
+            &format!("{} {}", paragraph_text(c.paragraph), headings(c.paragraph)),
+            &stemmer,
+        ),
+    }));
+    let v = vectors(&texts);
+    let (mine, theirs) = v.split_at(draft.questions.len());
+    let mut out = Vec::new();
+    for (q, qv) in draft.questions.iter().zip(mine) {
+        let mut scored: Vec<(f64, usize)> = theirs
+            .iter()
+            .enumerate()
+            .map(|(i, cv)| (cosine(qv, cv), i))
+            .filter(|(s, _)| *s >= THRESHOLD)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (score, i) in scored.into_iter().take(PER_QUESTION) {
+            let c = &others[i];
+            out.push(Overlap {
+                question: q.number,
+                question_id: q.id,
+                committee: c.committee.to_string(),
+                document_id: c.document_id,
+                symbol: c.doc.symbol.clone(),
+                document_kind: c.doc.kind,
+                kind: c.paragraph.kind,
+                paragraph: c.paragraph.number.clone(),
+                year: c.doc.date.map(|d| chrono::Datelike::year(&d)),
+                score: (score * 1000.0).round() / 1000.0,
+                text: paragraph_text(c.paragraph),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_shared_words_weigh_more_than_common_ones() {
+        let st = stemmer();
+        let texts: Vec<Text> = [
+            "Please provide information on the remittances sent home by migrant workers.",
+            "Please provide information on the fees for remittances sent home.",
+            "Please provide information on accessible buildings.",
+            "Please provide information on inclusive education.",
+        ]
+        .iter()
+        .map(|t| Text {
+            words: words(t, &st),
+        })
+        .collect();
+        let v = vectors(&texts);
+        // Words every text has weigh nothing.
+        assert_eq!(cosine(&v[2], &v[3]), 0.0);
+        assert!(cosine(&v[0], &v[1]) > 0.3, "{}", cosine(&v[0], &v[1]));
+        assert!(cosine(&v[0], &v[2]) < 0.1, "{}", cosine(&v[0], &v[2]));
+    }
+
+    #[test]
+    fn symbols_and_numbers_are_not_topic_words() {
+        let st = stemmer();
+        assert_eq!(
+            words("CRPD/C/MEX/CO/1, para. 24 (b): the 2019 remittances", &st),
+            vec!["para", "the", "remitt"]
+        );
+    }
+}
