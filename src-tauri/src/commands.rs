@@ -158,9 +158,23 @@ pub async fn list_documents(
 pub async fn recommendations(
     state: State<'_, AppState>,
     code: String,
+    committee: Option<String>,
 ) -> CommandResult<Vec<RecommendationView>> {
     with_library(&state, move |lib| {
-        loi_core::link::recommendations(lib, &code)
+        loi_core::link::recommendations_for(lib, &code, committee.as_deref())
+    })
+    .await
+}
+
+/// The kinds of list, limits and citation style of a committee's new draft.
+#[tauri::command]
+pub async fn draft_choices(
+    state: State<'_, AppState>,
+    code: String,
+    committee: Option<String>,
+) -> CommandResult<loi_core::committees::DraftChoices> {
+    with_library(&state, move |lib| {
+        loi_core::committees::draft_choices(lib, &code, committee.as_deref())
     })
     .await
 }
@@ -272,6 +286,15 @@ pub async fn list_drafts(
 #[tauri::command]
 pub async fn get_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
     with_library(&state, move |lib| drafting::view(lib, id)).await
+}
+
+/// What other committees asked the State party on the topics of a draft's questions.
+#[tauri::command]
+pub async fn draft_overlaps(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Vec<loi_core::overlaps::Overlap>> {
+    with_library(&state, move |lib| loi_core::overlaps::of_draft(lib, id)).await
 }
 
 #[tauri::command]

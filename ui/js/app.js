@@ -7,7 +7,9 @@ import { renderRecommendations } from "./recommendations.js";
 import { renderDraft, loadDraft, undo, redo, setDraftListener, setSaveListener, currentDraft, clearDraft, exportDraft } from "./draft.js";
 import { renderCompare, compareWithFile } from "./compare.js";
 
-const state = { code: null, states: [], view: "library" };
+// The State party chosen and, when the library holds several committees' documents,
+// the committee chosen with it (the rail groups State parties by committee).
+const state = { code: null, committee: null, states: [], view: "library" };
 const VIEWS = ["library", "recommendations", "draft", "compare"];
 // Each render takes a number; a render whose data arrives after a newer one started is dropped.
 let renderSeq = 0;
@@ -86,7 +88,7 @@ async function refresh() {
   const current = renderToken();
   try {
     if (state.view === "library") await renderLibrary(panel, state.code, current, refreshStates);
-    else if (state.view === "recommendations") await renderRecommendations(panel, state.code, current, createDraft);
+    else if (state.view === "recommendations") await renderRecommendations(panel, state.code, state.committee, current, createDraft);
     else if (state.view === "draft") {
       await renderDraft(panel, state.code, report, current);
       showCounts(currentDraft());
@@ -113,10 +115,37 @@ async function createDraft(request) {
   }
 }
 
+// The rail's entries: a State party each, or, when the library holds documents of
+// several committees, a State party under each committee that has documents on it.
+function railEntries() {
+  const committees = [...new Set(state.states.flatMap((s) => s.committees.map((c) => c.committee)))].sort();
+  if (committees.length < 2) return state.states.map((s) => ({ ...s, committee: null }));
+  const out = [];
+  for (const committee of committees) {
+    for (const s of state.states) {
+      const mine = s.committees.find((c) => c.committee === committee);
+      if (mine) out.push({ ...s, committee, documents: mine.documents, drafts: mine.drafts });
+    }
+  }
+  for (const s of state.states) if (!s.committees.length) out.push({ ...s, committee: null });
+  return out;
+}
+
 function renderStates() {
   const list = clear(document.getElementById("states"));
-  for (const s of state.states) {
-    const selected = s.code === state.code;
+  const entries = railEntries();
+  const grouped = entries.some((e) => e.committee);
+  if (grouped && !entries.some((e) => e.code === state.code && e.committee === state.committee)) {
+    state.committee = entries.find((e) => e.code === state.code)?.committee ?? null;
+  }
+  if (!grouped) state.committee = null;
+  let heading;
+  entries.forEach((s, i) => {
+    if (grouped && s.committee !== heading) {
+      heading = s.committee;
+      list.append(el("li", { role: "presentation", class: "rail-group" }, heading ?? "Other documents"));
+    }
+    const selected = s.code === state.code && s.committee === state.committee;
     const item = el(
       "li",
       {
@@ -124,12 +153,12 @@ function renderStates() {
         "aria-selected": String(selected),
         tabindex: selected ? 0 : -1,
         class: selected ? "state selected" : "state",
-        dataset: { code: s.code },
-        onclick: () => selectState(s.code),
+        dataset: s.committee ? { code: s.code, committee: s.committee } : { code: s.code },
+        "aria-label": s.committee ? `${s.name}, ${s.committee}` : null,
+        onclick: () => selectState(s.code, false, s.committee),
         onkeydown: (ev) => {
-          const i = state.states.findIndex((x) => x.code === s.code);
-          if (ev.key === "ArrowDown" && i + 1 < state.states.length) selectState(state.states[i + 1].code, true);
-          if (ev.key === "ArrowUp" && i > 0) selectState(state.states[i - 1].code, true);
+          if (ev.key === "ArrowDown" && i + 1 < entries.length) selectState(entries[i + 1].code, true, entries[i + 1].committee);
+          if (ev.key === "ArrowUp" && i > 0) selectState(entries[i - 1].code, true, entries[i - 1].committee);
         },
       },
       el("span", { class: "state-name" }, s.name),
@@ -137,7 +166,7 @@ function renderStates() {
       s.drafts > 0 ? el("span", { class: "dot", title: "draft in progress", "aria-label": "draft in progress" }) : null,
     );
     list.append(item);
-  }
+  });
 }
 
 async function refreshStates() {
@@ -146,10 +175,12 @@ async function refreshStates() {
   renderStates();
 }
 
-function selectState(code, focus = false) {
+function selectState(code, focus = false, committee = null) {
   if (code !== state.code) clearDraft();
   state.code = code;
+  state.committee = committee;
   localStorage.setItem("state", code);
+  localStorage.setItem("committee", committee ?? "");
   renderStates();
   if (focus) document.querySelector(".state.selected")?.focus();
   refresh();
@@ -370,6 +401,7 @@ async function start() {
     await refreshStates();
     const remembered = localStorage.getItem("state");
     if (state.states.some((s) => s.code === remembered)) state.code = remembered;
+    state.committee = localStorage.getItem("committee") || null;
     renderStates();
     setStatus(`Library: ${info.library_path}`);
     const view = localStorage.getItem("view");

@@ -4,6 +4,7 @@
 import { call } from "./api.js";
 import { el, clear, append } from "./dom.js";
 import { history } from "./recommendations.js";
+import { showInContext } from "./library.js";
 
 const NOTE = "[fn]";
 // The text a question added by hand starts with.
@@ -17,6 +18,7 @@ let unsaved = 0; // changes shown whose commit has not been confirmed
 let notesOpenFor = null; // the question whose footnotes are being edited
 let selectedQuestion = null; // the question whose sources show in the side panel
 let recsCache = { code: null, list: [] }; // the State party's recommendations, for those sources
+let overlapsCache = { key: null, list: [] }; // other committees' questions beside the draft's
 let pending = null; // {op, start, answered}: an edit waiting to be shown, for the timings below
 
 // How long each editor action took, from the click to the list shown again
@@ -405,8 +407,16 @@ async function showQuestionDetail(q, run) {
   const box = document.getElementById("question-detail");
   if (!box || !current) return;
   const code = current.state.code;
-  if (recsCache.code !== code) {
-    recsCache = { code, list: await call("recommendations", { code }) };
+  const committee = current.committee || null;
+  const key = `${code}|${committee ?? ""}`;
+  if (recsCache.code !== key) {
+    recsCache = { code: key, list: await call("recommendations", { code, committee }) };
+  }
+  // What other committees asked the State party: worked out when the draft
+  // opens or gains or loses a question, not at every keystroke.
+  const overlapsKey = `${current.id}|${current.questions.length}`;
+  if (overlapsCache.key !== overlapsKey) {
+    overlapsCache = { key: overlapsKey, list: await call("draft_overlaps", { id: current.id }) };
   }
   if (selectedQuestion !== q.id) return;
   const parts = [el("h3", {}, `Question ${q.number}`)];
@@ -425,6 +435,27 @@ async function showQuestionDetail(q, run) {
     }
   }
   if (!q.sources.length) parts.push(el("p", { class: "muted" }, "Written by hand: not linked to a recommendation."));
+  const others = overlapsCache.list.filter((o) => o.question_id === q.id);
+  if (others.length) {
+    parts.push(
+      el("h3", {}, "Asked by other committees"),
+      el(
+        "ul",
+        { class: "overlaps" },
+        others.map((o) => {
+          const asked = o.kind === "question";
+          const where = `${o.symbol ?? "a document without a symbol"}, ${asked ? "question" : "para."} ${o.paragraph ?? "?"}${o.year ? `, ${o.year}` : ""}`;
+          return el(
+            "li",
+            { class: "overlap" },
+            el("p", { class: "overlap-source" }, `${o.committee} ${asked ? "asked about this" : "recommended on this"} in ${where}`),
+            el("p", { class: "document-text" }, o.text),
+            el("button", { class: "link", type: "button", "aria-label": `Read ${where}`, onclick: () => showInContext({ document_id: o.document_id, seq: o.seq, paragraph: o.paragraph, label: `${asked ? "question" : "para."} ${o.paragraph ?? "?"}` }, "") }, "Read it in its document"),
+          );
+        }),
+      ),
+    );
+  }
   if (q.generated && q.edited) {
     parts.push(
       el("h3", {}, "Generated wording"),

@@ -93,7 +93,7 @@ export async function renderSearch(panel, query, code, isCurrent = () => true) {
 
 // A search hit in its document: the whole document in a sheet, the paragraph
 // marked and scrolled to, the searched words highlighted.
-async function showInContext(hit, query) {
+export async function showInContext(hit, query) {
   const doc = await call("get_document", { id: hit.document_id });
   const sheet = document.getElementById("sheet");
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
@@ -127,7 +127,7 @@ async function showInContext(hit, query) {
       return node;
     }),
   );
-  clear(sheet).append(el("h2", { id: "sheet-title" }, `${doc.symbol ?? doc.title ?? "Document"}${hit.paragraph ? `, para. ${hit.paragraph}` : ""}`), body, close);
+  clear(sheet).append(el("h2", { id: "sheet-title" }, `${doc.symbol ?? doc.title ?? "Document"}${hit.label ? `, ${hit.label}` : hit.paragraph ? `, para. ${hit.paragraph}` : ""}`), body, close);
   sheet.classList.add("wide");
   sheet.hidden = false;
   target?.scrollIntoView({ block: "center" });

@@ -58,20 +58,28 @@ function matches(r) {
   return true;
 }
 
-export async function renderRecommendations(panel, code, isCurrent = () => true, onDraft = () => {}) {
+// The names the window gives the kinds of list (the committee's profile says which it adopts).
+const KIND_NAMES = { list_of_issues_prior_to_reporting: "List of issues prior to reporting", list_of_issues: "List of issues" };
+const STYLE_NAMES = { footnote: "Citations in footnotes", inline: "Inline (see …)", bare: "Bare (para. …)" };
+
+export async function renderRecommendations(panel, code, committee = null, isCurrent = () => true, onDraft = () => {}) {
   if (!code) {
     clear(panel).append(el("p", { class: "empty" }, "Choose a State party."));
     return;
   }
-  const recs = await call("recommendations", { code });
+  const recs = await call("recommendations", { code, committee });
   if (!isCurrent()) return;
   clear(panel);
   if (!recs.length) {
-    panel.append(el("p", { class: "empty" }, "No concluding observations for this State party in the library."));
+    panel.append(el("p", { class: "empty" }, `No concluding observations${committee ? ` of ${committee}` : ""} for this State party in the library.`));
     return;
   }
-  const selected = selectionFor(code, recs);
-  const rerender = () => renderRecommendations(panel, code, () => true, onDraft);
+  // The committee's own kinds of list, limits and citation style.
+  const choices = await call("draft_choices", { code, committee });
+  if (!isCurrent()) return;
+  const key = `${code}|${choices.committee ?? ""}`;
+  const selected = selectionFor(key, recs);
+  const rerender = () => renderRecommendations(panel, code, committee, () => true, onDraft);
   const clusters = [...new Set(recs.map((r) => r.cluster ?? ""))];
 
   const clusterSelect = el("select", { "aria-label": "Cluster", id: "filter-cluster" }, el("option", { value: "" }, "All clusters"), clusters.map((c) => el("option", { value: c, selected: c === filters.cluster }, c)));
@@ -91,13 +99,22 @@ export async function renderRecommendations(panel, code, isCurrent = () => true,
     }
     rerender();
   };
-  const kind = el("select", { id: "draft-kind", "aria-label": "Kind of list" }, el("option", { value: "list_of_issues_prior_to_reporting" }, "List of issues prior to reporting"), el("option", { value: "list_of_issues" }, "List of issues"));
-  const style = el("select", { id: "draft-style", "aria-label": "Citation style" }, el("option", { value: "footnote" }, "Citations in footnotes"), el("option", { value: "inline" }, "Inline (see …)"), el("option", { value: "bare" }, "Bare (para. …)"));
+  const kind = el(
+    "select",
+    { id: "draft-kind", "aria-label": "Kind of list" },
+    choices.kinds.map((k) => el("option", { value: k.kind }, `${KIND_NAMES[k.kind] ?? k.kind}${k.question_limit ? ` (at most ${k.question_limit} questions)` : ""}`)),
+  );
+  const style = el(
+    "select",
+    { id: "draft-style", "aria-label": "Citation style" },
+    Object.entries(STYLE_NAMES).map(([value, name]) => el("option", { value, selected: value === choices.style }, `${name}${value === choices.style && choices.committee ? ` (${choices.committee}'s)` : ""}`)),
+  );
   const split = el("input", { type: "checkbox", id: "draft-split" });
-  const draftButton = el("button", { class: "button primary", type: "button", id: "draft-button", onclick: () => onDraft({ state: code, kind: kind.value, style: style.value, split_subparagraphs: split.checked, include: selectedRefs(code), from: null }) }, `Draft list of issues (${selected.size})`);
+  const draftButton = el("button", { class: "button primary", type: "button", id: "draft-button", onclick: () => onDraft({ state: code, committee: choices.committee, kind: kind.value, style: style.value, split_subparagraphs: split.checked, include: selectedRefs(key), from: recs[0].symbol }) }, `Draft list of issues (${selected.size})`);
 
   panel.append(
     el("h1", { class: "view-title" }, `Recommendations of ${recs[0].symbol}`),
+    el("p", { class: "muted committee-name", id: "committee-name" }, choices.name ?? "The committee of these concluding observations is not known: correct their symbol in the Library to draft from them."),
     el(
       "div",
       { class: "filters" },

@@ -281,6 +281,9 @@ pub struct FootnoteView {
 pub struct DraftView {
     pub id: i64,
     pub state: crate::model::StateParty,
+    /// The committee whose list it is ("CMW").
+    #[serde(default)]
+    pub committee: String,
     pub symbol: String,
     pub title: String,
     pub kind: DocumentKind,
@@ -377,6 +380,7 @@ pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
     Ok(DraftView {
         id: draft.id,
         state: draft.state.clone(),
+        committee: draft.committee.clone(),
         symbol: draft.content.symbol.clone(),
         title: draft.content.title.clone(),
         kind: draft.content.kind,

@@ -21,6 +21,7 @@ pub mod seeds;
 pub mod generate;
 pub mod profile;
 
+pub mod committees;
 pub mod diff;
 pub mod drafting;
 pub mod drafts;

@@ -215,8 +215,30 @@ fn ancestors_of(doc: &Document, p: &Paragraph, docs: &[StoredDocument]) -> Vec<A
 
 /// The recommendations of a State party's latest concluding observations in the library.
 pub fn recommendations(lib: &Library, state: &str) -> Result<Vec<RecommendationView>> {
+    recommendations_for(lib, state, None)
+}
+
+/// The recommendations of a committee's latest concluding observations on a
+/// State party (of any committee's latest when `committee` is `None`), with
+/// their history.
+pub fn recommendations_for(
+    lib: &Library,
+    state: &str,
+    committee: Option<&str>,
+) -> Result<Vec<RecommendationView>> {
     let docs = lib.documents_of_state(state)?;
-    let Some((id, _)) = latest_concluding_observations(&docs) else {
+    let of_committee: Vec<StoredDocument> = docs
+        .iter()
+        .filter(|(_, d)| {
+            committee.is_none_or(|c| {
+                d.committee
+                    .as_deref()
+                    .is_some_and(|dc| dc.eq_ignore_ascii_case(c))
+            })
+        })
+        .cloned()
+        .collect();
+    let Some((id, _)) = latest_concluding_observations(&of_committee) else {
         return Ok(Vec::new());
     };
     recommendations_in(lib, &docs, *id)

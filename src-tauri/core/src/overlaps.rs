@@ -45,6 +45,8 @@ pub struct Overlap {
     pub kind: ParagraphKind,
     /// The question's or paragraph's number in that document.
     pub paragraph: Option<String>,
+    /// Its place among the document's paragraphs (0 is the first).
+    pub seq: usize,
     /// The year of that document, when known.
     pub year: Option<i32>,
     /// Similarity, 0 to 1 (higher is closer).
@@ -91,6 +93,7 @@ struct Candidate<'a> {
     committee: &'a str,
     document_id: i64,
     doc: &'a Document,
+    seq: usize,
     paragraph: &'a crate::model::Paragraph,
 }
 
@@ -130,11 +133,15 @@ fn candidates<'a>(docs: &'a [(i64, Document)], own: &str) -> Vec<Candidate<'a>> 
         } else {
             ParagraphKind::Recommendation
         };
-        for paragraph in doc.paragraphs.iter().filter(|p| p.kind == kind) {
+        for (seq, paragraph) in doc.paragraphs.iter().enumerate() {
+            if paragraph.kind != kind {
+                continue;
+            }
             out.push(Candidate {
                 committee,
                 document_id,
                 doc,
+                seq,
                 paragraph,
             });
         }
@@ -269,6 +276,7 @@ pub fn find(
                 document_kind: c.doc.kind,
                 kind: c.paragraph.kind,
                 paragraph: c.paragraph.number.clone(),
+                seq: c.seq,
                 year: c.doc.date.map(|d| chrono::Datelike::year(&d)),
                 score: (score * 1000.0).round() / 1000.0,
                 text: paragraph_text(c.paragraph),

@@ -104,6 +104,9 @@ enum Command {
     Recs {
         #[arg(long)]
         state: String,
+        /// The committee (default: the one whose concluding observations are the latest).
+        #[arg(long)]
+        committee: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -818,9 +821,13 @@ fn run(cli: Cli) -> Result<bool> {
             out!("deleted document {id}");
             Ok(true)
         }
-        Command::Recs { state, json } => {
+        Command::Recs {
+            state,
+            committee,
+            json,
+        } => {
             let lib = open_library(&cli.db)?;
-            let recs = link::recommendations(&lib, &state)?;
+            let recs = link::recommendations_for(&lib, &state, committee.as_deref())?;
             if json {
                 print_json(&recs)?;
             } else {

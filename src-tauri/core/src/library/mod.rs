@@ -154,6 +154,19 @@ pub struct StateSummary {
     pub documents: usize,
     /// Drafts in progress for this State party.
     pub drafts: usize,
+    /// The committees whose documents on this State party the library holds,
+    /// in alphabetical order, with how many of their documents.
+    pub committees: Vec<CommitteeDocuments>,
+}
+
+/// How many documents of one committee the library holds on a State party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitteeDocuments {
+    /// "CMW", "CRPD".
+    pub committee: String,
+    pub documents: usize,
+    /// Drafts of this committee's lists in progress.
+    pub drafts: usize,
 }
 
 /// The start and end markers of a highlighted word in search snippets. The UI
@@ -655,12 +668,39 @@ impl Library {
                  SELECT state_code, state_name, 0, 1 FROM drafts
              ) GROUP BY code ORDER BY name",
         )?;
+        let mut by_committee = self.conn.prepare(
+            "SELECT code, committee, SUM(docs), SUM(drafts) FROM (
+                 SELECT state_code AS code, committee, 1 AS docs, 0 AS drafts FROM documents
+                 WHERE state_code IS NOT NULL AND committee IS NOT NULL
+                 UNION ALL
+                 SELECT state_code, committee, 0, 1 FROM drafts
+             ) GROUP BY code, committee ORDER BY committee",
+        )?;
+        let counts = by_committee
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    CommitteeDocuments {
+                        committee: r.get(1)?,
+                        documents: r.get::<_, i64>(2)? as usize,
+                        drafts: r.get::<_, i64>(3)? as usize,
+                    },
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
         let rows = stmt.query_map([], |r| {
+            let code: String = r.get(0)?;
+            let committees = counts
+                .iter()
+                .filter(|(c, _)| *c == code)
+                .map(|(_, n)| n.clone())
+                .collect();
             Ok(StateSummary {
-                code: r.get(0)?,
+                code,
                 name: r.get(1)?,
                 documents: r.get::<_, i64>(2)? as usize,
                 drafts: r.get::<_, i64>(3)? as usize,
+                committees,
             })
         })?;
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
