@@ -147,7 +147,11 @@ fn bad_input_gets_a_clear_message_and_leaves_the_library_unchanged() {
             "100 MB",
         ),
         ("huge.txt", vec![b'x'; 50 * 1024 * 1024], "too large"),
-        ("invalid.txt", invalid_utf8, "not valid UTF-8"),
+        (
+            "invalid.txt",
+            invalid_utf8,
+            "not UTF-8 text and has control characters",
+        ),
         ("scan.pdf", b"%PDF-1.7\nnot really".to_vec(), "PDF"),
     ];
     for (name, bytes, expected) in cases {
@@ -162,12 +166,31 @@ fn bad_input_gets_a_clear_message_and_leaves_the_library_unchanged() {
         }
         assert_eq!(lib.document_count().unwrap(), before, "{name}");
     }
-    // Text in another language is kept, with a clear note that it is parsed as paragraphs only.
+    // French concluding observations: their recommendations are read, with a
+    // clear note of what is recognised in English documents only.
     let fr = dir.path().join("fr.txt");
-    std::fs::write(&fr, "Observations finales concernant le deuxième rapport périodique du Sénégal\n\n1. Le Comité recommande que l’État partie prenne les mesures nécessaires pour protéger les travailleurs migrants et les membres de leur famille.\n").unwrap();
+    std::fs::write(&fr, "Observations finales concernant le deuxième rapport périodique du Sénégal\n\nIII. Principaux sujets de préoccupation et recommandations\n\n1. Le Comité recommande que l’État partie prenne les mesures nécessaires pour protéger les travailleurs migrants et les membres de leur famille.\n").unwrap();
     match lib.import_file(&fr, &MetadataOverrides::default()).unwrap() {
+        ImportOutcome::Imported { warnings, document } => {
+            assert!(
+                warnings.iter().any(|w| w.contains("French or Spanish")),
+                "{warnings:?}"
+            );
+            let doc = lib.document(document.id).unwrap();
+            assert_eq!(doc.kind, DocumentKind::ConcludingObservations);
+            assert_eq!(
+                doc.paragraph("1").map(|p| p.kind),
+                Some(ParagraphKind::Recommendation)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Text in a language read as paragraphs only says so.
+    let ru = dir.path().join("ru.txt");
+    std::fs::write(&ru, "1. Комитет рекомендует государству-участнику принять закон о трудовой миграции и обеспечить его осуществление.\n").unwrap();
+    match lib.import_file(&ru, &MetadataOverrides::default()).unwrap() {
         ImportOutcome::Imported { warnings, .. } => assert!(
-            warnings.iter().any(|w| w.contains("another language (fr)")),
+            warnings.iter().any(|w| w.contains("another language (ru)")),
             "{warnings:?}"
         ),
         other => panic!("{other:?}"),

@@ -64,6 +64,21 @@ pub fn profile_for(committee: &str) -> Result<Profile> {
     })
 }
 
+/// Questions are written in the profile's language from observations in the
+/// same language: a French recommendation is not reworded into English.
+fn same_language(doc: &Document, profile: &Profile) -> Result<()> {
+    match doc.language.as_deref() {
+        Some(lang) if lang != profile.language => Err(Error::InvalidInput(format!(
+            "{} are in another language ({lang}) than the {} profile writes ({}); import the {} version of the concluding observations",
+            doc.symbol.as_deref().unwrap_or("these concluding observations"),
+            profile.committee,
+            profile.language,
+            profile.language
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// The stored concluding observations to draft from: the one named, or the
 /// latest on the State party (of the committee, when one is given).
 fn source_document(
@@ -206,6 +221,7 @@ pub fn new_draft(lib: &mut Library, request: &NewDraft) -> Result<Draft> {
         ))
     })?;
     let profile = profile_for(&committee)?;
+    same_language(&doc, &profile)?;
     let recs = link::recommendations_of(lib, doc_id)?;
     let inputs = inputs_for(&doc, &symbol, &recs, request.include.as_deref())?;
     let cycle = doc.cycle.unwrap_or(1) + 1;
@@ -446,7 +462,13 @@ pub fn question(
     let symbol = doc.symbol.clone().unwrap_or_default();
     let recs = link::recommendations_of(lib, id)?;
     let inputs = inputs_for(&doc, &symbol, &recs, Some(&[paragraph.to_string()]))?;
-    let profile = profile_for(doc.committee.as_deref().unwrap_or("CMW"))?;
+    let committee = doc.committee.clone().ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "the committee of {from} is not known: correct it in the library (loi set ID --symbol)"
+        ))
+    })?;
+    let profile = profile_for(&committee)?;
+    same_language(&doc, &profile)?;
     let opts = GenerateOptions {
         style,
         kind: DocumentKind::ListOfIssuesPriorToReporting,

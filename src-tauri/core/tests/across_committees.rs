@@ -192,3 +192,37 @@ fn a_list_that_cites_no_stored_observations_is_evaluated_with_from() {
     let e = evaluation::evaluate_list(&lib, "CMW/C/TJK/Q/3", None).expect("eval");
     assert!(e.report.mean >= 0.95, "{}", e.report.mean);
 }
+
+/// Spanish concluding observations are read (their recommendations found),
+/// but the English profile does not reword them into English questions.
+#[test]
+fn observations_in_another_language_than_the_profile_are_not_drafted_from() {
+    let mut lib = library();
+    let es = "CRPD/C/SLV/CO/2-3\n\nObservaciones finales sobre los informes periódicos segundo y tercero combinados de El Salvador\n\nIII. Principales motivos de preocupación y recomendaciones\n\n3. Preocupa al Comité que la recepción de las denuncias sea insuficiente.\n\n4. El Comité recomienda al Estado parte que designe un mecanismo independiente.\n";
+    lib.import_bytes("es.txt", es.as_bytes(), &MetadataOverrides::default())
+        .expect("import");
+    let recs = loi_core::link::recommendations(&lib, "SLV").expect("recs");
+    assert_eq!(
+        recs.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
+        ["4"]
+    );
+    match drafting::new_draft(
+        &mut lib,
+        &NewDraft {
+            state: "SLV".into(),
+            ..Default::default()
+        },
+    ) {
+        Err(Error::InvalidInput(m)) => assert!(m.contains("another language (es)"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        drafting::question(
+            &lib,
+            "CRPD/C/SLV/CO/2-3",
+            "4",
+            loi_core::model::CitationStyle::Inline
+        ),
+        Err(Error::InvalidInput(_))
+    ));
+}

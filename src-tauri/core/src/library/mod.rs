@@ -829,10 +829,14 @@ impl<'a> Parsed<'a> {
             e => e,
         })?;
         let mut warnings = extracted.warnings.clone();
-        if let Some(lang) = doc.language.as_deref().filter(|l| *l != "en") {
-            warnings.push(format!(
-                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English documents only"
-            ));
+        match doc.language.as_deref() {
+            Some("fr") | Some("es") => warnings.push(
+                "the document seems to be in French or Spanish: its paragraphs, concerns and recommendations are read, but sub-paragraphs, follow-up requests and questions are recognised in English documents only".into(),
+            ),
+            Some(lang) if lang != "en" => warnings.push(format!(
+                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English, French and Spanish documents only"
+            )),
+            _ => {}
         }
         if doc.kind == DocumentKind::Other {
             warnings.push("the kind of document could not be told; it is kept as \"other\" (set it with the pencil or --kind)".into());

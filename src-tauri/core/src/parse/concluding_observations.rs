@@ -27,11 +27,11 @@ static RANGE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// "The Committee recommends / urges / calls upon … the State party".
 static RECOMMENDATION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)|(?-u:\b)(?:recommends|urges|calls\s+(?:up)?on|encourages|invites)\s+(?:that\s+)?the\s+State\s+party(?-u:\b)|(?-u:\b)the\s+State\s+party\s+should(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)|(?-u:\b)(?:recommends|urges|calls\s+(?:up)?on|encourages|invites)\s+(?:that\s+)?the\s+State\s+party(?-u:\b)|(?-u:\b)the\s+State\s+party\s+should(?-u:\b)|\b(?:le\s+comité|il)\s+(?:(?:également|aussi|en\s+outre|donc|vivement|de\s+nouveau|à\s+nouveau)\s+)*(?:recommande|engage|exhorte|invite|prie|demande\s+instamment|encourage|réitère\s+sa\s+recommandation)\b|\bl[’']état\s+partie\s+devrait\b|\bel\s+comité\s+(?:(?:también|además|asimismo|encarecidamente|nuevamente)\s+)*(?:recomienda|insta|exhorta|alienta|invita|pide|solicita|reitera\s+su\s+recomendación)\b|\bel\s+estado\s+parte\s+debería\b")
         .expect("recommendation pattern")
 });
 static CONCERN_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)(?-u:\b)|\b(?:préoccup\w*|regrette|déplore|note\s+avec|prend\s+note|constate|se\s+félicite|salue|inquiet\w*|preocupa\w*|lamenta|deplora|observa|toma\s+nota|acoge\s+con|celebra|encomia)\b")
         .expect("concern pattern")
 });
 /// Procedural wording: dissemination, technical assistance, follow-up, next report.
@@ -100,9 +100,11 @@ enum SectionRole {
 
 fn section_role(heading: &str) -> SectionRole {
     let h = heading.to_lowercase();
-    if h.contains("introduction") {
+    if h.contains("introduction") || h.contains("introducción") {
         SectionRole::Introduction
     } else if h.contains("positive")
+        || h.contains("positifs")
+        || h.contains("positivos")
         || h.contains("progress achieved")
         || h.contains("follow-up measures taken")
     {
@@ -827,6 +829,29 @@ IV. Implementation and reporting
             ParagraphKind::PositiveAspect
         );
         assert_eq!(d.paragraph("6").unwrap().kind, ParagraphKind::Procedural);
+    }
+
+    /// CRPD's French and Spanish concluding observations (Norway, El Salvador):
+    /// "Le Comité note avec préoccupation …" / "Le Comité recommande à l'État
+    /// partie …", "Preocupa al Comité …" / "El Comité recomienda al Estado parte …".
+    #[test]
+    fn french_and_spanish_concerns_and_recommendations() {
+        let fr = "CRPD/C/NOR/CO/1\n\nObservations finales concernant le rapport initial de la Norvège\n\nI. Introduction\n\n1. Le Comité a examiné le rapport initial de la Norvège.\n\nII. Aspects positifs\n\n2. Le Comité salue l’adoption de la loi.\n\nIII. Principaux sujets de préoccupation et recommandations\n\n3. Le Comité note avec préoccupation le manque de données.\n\n4. Le Comité recommande à l’État partie de recueillir des données ventilées.\n\n5. Le Comité est préoccupé par la persistance de stéréotypes.\n\n6. L’État partie devrait mener des campagnes de sensibilisation.\n";
+        let d = parse_text(fr);
+        assert_eq!(d.kind, DocumentKind::ConcludingObservations);
+        assert_eq!(numbers(&d, ParagraphKind::Concern), vec![3, 5]);
+        assert_eq!(numbers(&d, ParagraphKind::Recommendation), vec![4, 6]);
+        assert_eq!(
+            d.paragraph("2").unwrap().kind,
+            ParagraphKind::PositiveAspect
+        );
+        let es = "CRPD/C/SLV/CO/2-3\n\nObservaciones finales sobre los informes periódicos segundo y tercero combinados de El Salvador\n\nI. Introducción\n\n1. El Comité examinó los informes.\n\nII. Aspectos positivos\n\n2. El Comité celebra la aprobación de la ley.\n\nIII. Principales motivos de preocupación y recomendaciones\n\n3. Preocupa al Comité que la recepción de las denuncias de discriminación sea insuficiente.\n\n4. El Comité recomienda al Estado parte que designe un mecanismo independiente.\n\n5. El Comité está preocupado por la falta de accesibilidad.\n\n6. Recordando su observación general núm. 2 (2014), el Comité recomienda al Estado parte que adopte un plan.\n";
+        let d = parse_text(es);
+        assert_eq!(d.kind, DocumentKind::ConcludingObservations);
+        assert_eq!(d.symbol.as_deref(), Some("CRPD/C/SLV/CO/2-3"));
+        assert_eq!(numbers(&d, ParagraphKind::Concern), vec![3, 5]);
+        assert_eq!(numbers(&d, ParagraphKind::Recommendation), vec![4, 6]);
+        assert_eq!(d.paragraph("1").unwrap().kind, ParagraphKind::Introduction);
     }
 
     #[test]
