@@ -9,7 +9,23 @@ use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::link;
 use crate::model::{CitationStyle, Document, DocumentKind};
+use crate::profile::Profile;
 use crate::symbols;
+
+/// A committee's code as its profile names it: documents name CESCR
+/// "E/C.12" (their symbols' prefix); a committee without a profile keeps its
+/// code, in capitals.
+pub fn canonical(committee: &str) -> String {
+    Profile::builtin(committee)
+        .map(|p| p.committee)
+        .unwrap_or_else(|| committee.trim().to_ascii_uppercase())
+}
+
+/// Whether a document of committee `of` (as the document names it) belongs to
+/// `committee` (as the user or a profile names it).
+pub fn same_committee(of: Option<&str>, committee: &str) -> bool {
+    of.is_some_and(|c| canonical(c) == canonical(committee))
+}
 
 /// A kind of list the committee adopts, with its agreed number of questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,13 +59,7 @@ fn latest_observations(
     let docs: Vec<(i64, Document)> = lib
         .documents_of_state(state)?
         .into_iter()
-        .filter(|(_, d)| {
-            committee.is_none_or(|c| {
-                d.committee
-                    .as_deref()
-                    .is_some_and(|dc| dc.eq_ignore_ascii_case(c))
-            })
-        })
+        .filter(|(_, d)| committee.is_none_or(|c| same_committee(d.committee.as_deref(), c)))
         .collect();
     Ok(link::latest_concluding_observations(&docs).cloned())
 }
@@ -70,7 +80,7 @@ pub fn draft_choices(lib: &Library, state: &str, committee: Option<&str>) -> Res
     let code = match (&wanted, latest.as_ref()) {
         (Some(c), _) => c.clone(),
         (None, Some((_, d))) => match &d.committee {
-            Some(c) => c.clone(),
+            Some(c) => canonical(c),
             // Observations whose committee is not known: every kind of list,
             // no limits, until the rapporteur says whose they are.
             None => {

@@ -87,10 +87,8 @@ fn source_document(
     committee: Option<&str>,
     from: Option<&str>,
 ) -> Result<(i64, Document)> {
-    let of_committee = |d: &Document| match (committee, d.committee.as_deref()) {
-        (None, _) => true,
-        (Some(c), Some(dc)) => c.eq_ignore_ascii_case(dc),
-        (Some(_), None) => false,
+    let of_committee = |d: &Document| {
+        committee.is_none_or(|c| crate::committees::same_committee(d.committee.as_deref(), c))
     };
     let found = match from {
         Some(symbol) => lib
@@ -221,6 +219,8 @@ pub fn new_draft(lib: &mut Library, request: &NewDraft) -> Result<Draft> {
         ))
     })?;
     let profile = profile_for(&committee)?;
+    // The draft belongs to the committee as its profile names it ("CESCR").
+    let committee = profile.committee.clone();
     same_language(&doc, &profile)?;
     let recs = link::recommendations_of(lib, doc_id)?;
     let inputs = inputs_for(&doc, &symbol, &recs, request.include.as_deref())?;

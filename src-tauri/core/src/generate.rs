@@ -160,6 +160,13 @@ static JOINED_REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s+and\s+(?:(?:also|further|strongly)\s+)?(?:recommends|urges|invites|requests|encourages|calls\s+(?:up)?on)\s+(?:that\s+)?the\s+State\s+party\s+(?:to\s+)?")
         .expect("joined request pattern")
 });
+/// A second request of the same sentence in the subjunctive: "ensure X, and
+/// that it provide training" (the State party provides), not "ensure that X is
+/// done and that it is monitored" (X is).
+static AND_THAT_IT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s+and\s+that\s+(?:it|the\s+State\s+party)\s+(?:(?:also|further)\s+)?((?:adopt|provide|take|establish|ensure|strengthen|develop|consider|allocate|increase|review|amend|guarantee|implement|introduce|raise|repeal|revise|step|intensify|continue|create|set|bring|make|improve|expedite|ratify|accede|withdraw|promote|combat|prevent|protect|collect|conduct|undertake|enhance|extend|include|seek|facilitate|remove|reduce|eliminate)\b)")
+        .expect("and that it pattern")
+});
 static INFORMATION_ON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(?:detailed|comprehensive|updated|further|specific|more|additional)\s+)*information\s+(?:on|about|regarding|concerning)\s+")
         .expect("information on pattern")
@@ -512,7 +519,8 @@ fn requests_of(text: &str) -> Vec<String> {
             for part in parts {
                 let part = part.trim();
                 if !part.is_empty() && !part.starts_with(',') && !part.ends_with(':') {
-                    out.push(part.to_string());
+                    // "…, and that it provide …" reads "…, and to provide …".
+                    out.push(AND_THAT_IT_RE.replace_all(part, ", and to $1").into_owned());
                 }
             }
         }

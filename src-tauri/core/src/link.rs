@@ -230,11 +230,7 @@ pub fn recommendations_for(
     let of_committee: Vec<StoredDocument> = docs
         .iter()
         .filter(|(_, d)| {
-            committee.is_none_or(|c| {
-                d.committee
-                    .as_deref()
-                    .is_some_and(|dc| dc.eq_ignore_ascii_case(c))
-            })
+            committee.is_none_or(|c| crate::committees::same_committee(d.committee.as_deref(), c))
         })
         .cloned()
         .collect();

@@ -90,7 +90,7 @@ fn words(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
 
 /// A candidate of another committee.
 struct Candidate<'a> {
-    committee: &'a str,
+    committee: String,
     document_id: i64,
     doc: &'a Document,
     seq: usize,
@@ -102,17 +102,18 @@ fn latest_per_committee<'a>(
     docs: &'a [(i64, Document)],
     own: &str,
     wanted: impl Fn(DocumentKind) -> bool,
-) -> Vec<(&'a str, i64, &'a Document)> {
-    let mut best: BTreeMap<&str, (i64, &Document)> = BTreeMap::new();
+) -> Vec<(String, i64, &'a Document)> {
+    let own = crate::committees::canonical(own);
+    let mut best: BTreeMap<String, (i64, &Document)> = BTreeMap::new();
     for (id, d) in docs {
-        let Some(c) = d.committee.as_deref() else {
+        let Some(c) = d.committee.as_deref().map(crate::committees::canonical) else {
             continue;
         };
-        if c.eq_ignore_ascii_case(own) || !wanted(d.kind) {
+        if c == own || !wanted(d.kind) {
             continue;
         }
         let key = |id: i64, d: &Document| (d.cycle.unwrap_or(0), d.date, id);
-        match best.get(c) {
+        match best.get(&c) {
             Some((bid, bd)) if key(*bid, bd) >= key(*id, d) => {}
             _ => {
                 best.insert(c, (*id, d));
@@ -128,6 +129,7 @@ fn candidates<'a>(docs: &'a [(i64, Document)], own: &str) -> Vec<Candidate<'a>> 
         latest_per_committee(docs, own, |k| k == DocumentKind::ConcludingObservations);
     let mut out = Vec::new();
     for (committee, document_id, doc) in lists.into_iter().chain(observations) {
+        let committee = &committee;
         let kind = if doc.kind.is_list_of_issues() {
             ParagraphKind::Question
         } else {
@@ -138,7 +140,7 @@ fn candidates<'a>(docs: &'a [(i64, Document)], own: &str) -> Vec<Candidate<'a>> 
                 continue;
             }
             out.push(Candidate {
-                committee,
+                committee: committee.clone(),
                 document_id,
                 doc,
                 seq,
@@ -270,7 +272,7 @@ pub fn find(
             out.push(Overlap {
                 question: q.number,
                 question_id: q.id,
-                committee: c.committee.to_string(),
+                committee: c.committee.clone(),
                 document_id: c.document_id,
                 symbol: c.doc.symbol.clone(),
                 document_kind: c.doc.kind,

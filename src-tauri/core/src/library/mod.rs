@@ -676,18 +676,33 @@ impl Library {
                  SELECT state_code, committee, 0, 1 FROM drafts
              ) GROUP BY code, committee ORDER BY committee",
         )?;
-        let counts = by_committee
+        let rows = by_committee
             .query_map([], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     CommitteeDocuments {
-                        committee: r.get(1)?,
+                        committee: crate::committees::canonical(&r.get::<_, String>(1)?),
                         documents: r.get::<_, i64>(2)? as usize,
                         drafts: r.get::<_, i64>(3)? as usize,
                     },
                 ))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        // Committees as their profiles name them ("E/C.12" is CESCR), merged.
+        let mut counts: Vec<(String, CommitteeDocuments)> = Vec::new();
+        for (code, c) in rows {
+            match counts
+                .iter_mut()
+                .find(|(k, n)| *k == code && n.committee == c.committee)
+            {
+                Some((_, n)) => {
+                    n.documents += c.documents;
+                    n.drafts += c.drafts;
+                }
+                None => counts.push((code, c)),
+            }
+        }
+        counts.sort_by(|a, b| a.1.committee.cmp(&b.1.committee));
         let rows = stmt.query_map([], |r| {
             let code: String = r.get(0)?;
             let committees = counts

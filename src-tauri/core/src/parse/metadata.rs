@@ -83,7 +83,7 @@ fn ordinal(word: &str) -> Option<u32> {
 }
 
 static TITLE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?im)^[#*\s]*(Concluding observations (?:on|concerning)|Observations finales (?:concernant|sur|relatives)|Observaciones finales sobre|List of issues prior to (?:the )?submission of|List of issues in relation to|Replies of .{3,80}? to the list of issues|(?:Initial|Combined|(?:\w+) periodic) reports? (?:submitted by|of)|.{0,40}periodic reports? (?:submitted by|of) .{3,60} under article)[^\n]*")
+    Regex::new(r"(?im)^[#*\s]*(Concluding observations (?:on|concerning)|Observations finales (?:concernant|sur|relatives)|Observaciones finales sobre|List of issues (?:and questions )?prior to (?:the )?submission of|List of issues (?:and questions )?in relation to|Replies of .{3,80}? to the list of issues|(?:Initial|Combined|(?:\w+) periodic) reports? (?:submitted by|of)|.{0,40}periodic reports? (?:submitted by|of) .{3,60} under article)[^\n]*")
         .expect("title pattern")
 });
 
@@ -239,7 +239,9 @@ pub fn detect(text: &str) -> Document {
         || lower_title.starts_with("observaciones finales")
     {
         DocumentKind::ConcludingObservations
-    } else if lower_title.starts_with("list of issues prior") {
+    } else if lower_title.starts_with("list of issues prior")
+        || lower_title.starts_with("list of issues and questions prior")
+    {
         DocumentKind::ListOfIssuesPriorToReporting
     } else if lower_title.starts_with("list of issues") {
         DocumentKind::ListOfIssues
