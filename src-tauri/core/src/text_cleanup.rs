@@ -554,17 +554,15 @@ struct Assembling {
 
 impl Assembling {
     /// Joins a line (or a block) to this block: with a space, or without one
-    /// where a word was hyphenated at the end of a line ("health-" "care").
+    /// where a word was hyphenated at the end of a line ("health-" "care"),
+    /// or a compound with a number broken after its hyphen ("post-" "2015",
+    /// "2016-" "2030").
     fn push(&mut self, text: &str, tail: Tail, wide: bool) {
+        let before_hyphen = self.block.text.chars().rev().nth(1);
         let hyphenated = self.block.text.ends_with('-')
-            && self
-                .block
-                .text
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(char::is_alphabetic)
-            && text.starts_with(|c: char| c.is_lowercase());
+            && before_hyphen.is_some_and(char::is_alphanumeric)
+            && (text.starts_with(|c: char| c.is_lowercase())
+                || text.starts_with(|c: char| c.is_ascii_digit()));
         if !hyphenated {
             self.block.text.push(' ');
         }
@@ -1373,6 +1371,24 @@ mod tests {
         assert_eq!(
             c.blocks[0].text,
             "In line with target 17.18 of the Goals and COVID-19, see CMW/C/KGZ/CO/1 and (No. 29)."
+        );
+    }
+
+    #[test]
+    fn words_and_numbers_broken_after_a_hyphen_are_joined() {
+        // Lines as wide as the page's (the page wrapped them), as a PDF gives them.
+        let text = [
+            "54. The Committee recommends that the State party include indigenous persons in the post-",
+            "2015 development policies, with a community and rural focus, and in the national health-",
+            "care system established by the national development strategy for the period 2016-",
+            "2030, and that it consult them on every measure taken to that end in the years to come.",
+            "",
+        ]
+        .join("\n");
+        let c = clean(&text);
+        assert_eq!(
+            c.blocks[0].text,
+            "54. The Committee recommends that the State party include indigenous persons in the post-2015 development policies, with a community and rural focus, and in the national health-care system established by the national development strategy for the period 2016-2030, and that it consult them on every measure taken to that end in the years to come."
         );
     }
 
