@@ -703,8 +703,8 @@ fn speed_with_two_thousand_documents() {
             let code = codes[i % codes.len()];
             let name = loi_core::symbols::state_by_code(code).unwrap().name;
             tx.execute(
-                "INSERT INTO documents (content_hash, symbol, committee, kind, state_code, state_name, cycle, date, language, title, source_name, format, inferred, imported_at, source_text, document)
-                 SELECT content_hash || '-' || ?1, symbol, committee, kind, ?2, ?3, cycle, date, language, title, source_name, format, inferred, imported_at, source_text, document FROM documents WHERE id <= 5",
+                "INSERT INTO documents (content_hash, parser_version, symbol, committee, kind, state_code, state_name, cycle, date, language, title, source_name, format, inferred, imported_at, source_text, document)
+                 SELECT content_hash || '-' || ?1, parser_version, symbol, committee, kind, ?2, ?3, cycle, date, language, title, source_name, format, inferred, imported_at, source_text, document FROM documents WHERE id <= 5",
                 rusqlite::params![i as i64, code, name],
             )
             .unwrap();

@@ -29,5 +29,7 @@ pub mod evaluation;
 pub mod export;
 pub mod issue_list;
 pub mod overlaps;
+pub mod similarity;
+pub mod sources;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -60,6 +60,9 @@ pub struct RecommendationView {
     pub concern: Option<String>,
     /// The Convention articles its cluster covers.
     pub articles: Vec<u32>,
+    /// What the State party's later documents and the dialogue say about it.
+    #[serde(flatten)]
+    pub sources: crate::sources::Sources,
 }
 
 /// A stored document with its id.
@@ -154,6 +157,7 @@ pub fn build_recommendations(
             ancestors,
             concern,
             articles,
+            sources: Default::default(),
         });
     }
     out
@@ -274,7 +278,9 @@ fn recommendations_in(
     for s in symbols_wanted {
         assessments.extend(lib.assessments_of(&s)?);
     }
-    Ok(build_recommendations(target, docs, &assessments))
+    let mut recs = build_recommendations(target, docs, &assessments);
+    crate::sources::attach(&mut recs, &target.1, docs);
+    Ok(recs)
 }
 
 #[cfg(test)]

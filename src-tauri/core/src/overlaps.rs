@@ -11,7 +11,7 @@
 //! topic headings above them. Nothing is sent anywhere and nothing is stored:
 //! the overlaps are worked out when asked for.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,7 @@ use crate::drafting::{self, DraftView, QuestionView};
 use crate::error::Result;
 use crate::library::Library;
 use crate::model::{Document, DocumentKind, ParagraphKind};
+use crate::similarity::{cosine, stemmer, vectors, words, Text};
 
 /// Below this similarity (cosine of the weighted words, 0 to 1) a candidate is
 /// not shown.
@@ -66,26 +67,6 @@ pub fn of_draft(lib: &mut Library, id: i64) -> Result<Vec<Overlap>> {
         None => None,
     };
     Ok(find(&view, &committee, source.as_ref(), &docs))
-}
-
-/// A text to compare: its words and the words of its topic headings.
-struct Text {
-    words: Vec<String>,
-}
-
-fn stemmer() -> rust_stemmers::Stemmer {
-    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
-}
-
-/// The stemmed words of a text: letters only (document symbols, numbers and
-/// paragraph numbers say nothing of the topic), three letters or more.
-fn words(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
-    text.split_whitespace()
-        .filter(|t| !t.contains('/'))
-        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-        .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
-        .collect()
 }
 
 /// A candidate of another committee.
@@ -185,51 +166,6 @@ fn question_text(q: &QuestionView, source: Option<&Document>) -> String {
     text
 }
 
-/// Weighted word vectors (1 + ln count, times the word's inverse document
-/// frequency over all the texts), normalised to length 1.
-fn vectors(texts: &[Text]) -> Vec<HashMap<&str, f64>> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for t in texts {
-        let unique: HashSet<&str> = t.words.iter().map(String::as_str).collect();
-        for w in unique {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let n = texts.len() as f64;
-    texts
-        .iter()
-        .map(|t| {
-            let mut tf: HashMap<&str, f64> = HashMap::new();
-            for w in &t.words {
-                *tf.entry(w.as_str()).or_default() += 1.0;
-            }
-            let mut v: HashMap<&str, f64> = tf
-                .into_iter()
-                .map(|(w, c)| {
-                    let idf = (n / df[w] as f64).ln();
-                    (w, (1.0 + c.ln()) * idf)
-                })
-                .filter(|(_, x)| *x > 0.0)
-                .collect();
-            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                for x in v.values_mut() {
-                    *x /= norm;
-                }
-            }
-            v
-        })
-        .collect()
-}
-
-fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .filter_map(|(w, x)| large.get(w).map(|y| x * y))
-        .sum()
-}
-
 /// The overlaps of a draft's questions with the other committees' latest
 /// questions and recommendations among `docs` (the State party's documents).
 pub fn find(
@@ -286,39 +222,4 @@ pub fn find(
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rare_shared_words_weigh_more_than_common_ones() {
-        let st = stemmer();
-        let texts: Vec<Text> = [
-            "Please provide information on the remittances sent home by migrant workers.",
-            "Please provide information on the fees for remittances sent home.",
-            "Please provide information on accessible buildings.",
-            "Please provide information on inclusive education.",
-        ]
-        .iter()
-        .map(|t| Text {
-            words: words(t, &st),
-        })
-        .collect();
-        let v = vectors(&texts);
-        // Words every text has weigh nothing.
-        assert_eq!(cosine(&v[2], &v[3]), 0.0);
-        assert!(cosine(&v[0], &v[1]) > 0.3, "{}", cosine(&v[0], &v[1]));
-        assert!(cosine(&v[0], &v[2]) < 0.1, "{}", cosine(&v[0], &v[2]));
-    }
-
-    #[test]
-    fn symbols_and_numbers_are_not_topic_words() {
-        let st = stemmer();
-        assert_eq!(
-            words("CRPD/C/MEX/CO/1, para. 24 (b): the 2019 remittances", &st),
-            vec!["para", "the", "remitt"]
-        );
-    }
 }

@@ -1,0 +1,403 @@
+//! Every source behind a recommendation, from the State party's documents in
+//! the library: the follow-up information the State sent on it, what the
+//! State's next report says about it, what the State replied to the list of
+//! issues question that asked about it, and what experts asked about its
+//! topic in the dialogue.
+//!
+//! A document that says which recommendation or question it answers ("In
+//! reply to paragraph 12 of the concluding observations", "Information
+//! relating to paragraph 17 (a)", "paragraph 10 of CRPD/C/LTU/CO/1") is linked
+//! by that: explicitly. Report paragraphs and dialogue questions that say
+//! nothing are ranked by the words they share with the recommendation
+//! ([`crate::similarity`]); below a threshold they are not shown, and a
+//! recommendation none of the report's paragraphs reaches is "not addressed
+//! in the report".
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::committees::canonical;
+use crate::link::{RecommendationView, StoredDocument};
+use crate::model::{Document, DocumentKind, Paragraph, ParagraphKind};
+use crate::similarity::{cosine, coverage, stemmer, vectors, words, Text};
+use crate::symbols;
+
+/// The similarity (0 to 1) from which a report paragraph is taken to address
+/// a recommendation.
+pub const REPORT_THRESHOLD: f64 = 0.2;
+
+/// How much of an expert's question the recommendation's words must cover
+/// ([`coverage`]) for the question to be taken to be on its topic, when it
+/// names no word of the recommendation's theme heading.
+pub const DIALOGUE_THRESHOLD: f64 = 0.6;
+
+/// At most this many report paragraphs found by their words, and dialogue
+/// questions, per recommendation.
+pub const PER_RECOMMENDATION: usize = 3;
+
+/// A paragraph of the State party's follow-up information on the recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpInformation {
+    pub symbol: Option<String>,
+    pub paragraph: Option<String>,
+    pub text: String,
+}
+
+/// A paragraph of the State party's next report on the recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportParagraph {
+    pub symbol: Option<String>,
+    pub paragraph: Option<String>,
+    pub text: String,
+    /// Word similarity with the recommendation, 0 to 1.
+    pub score: f64,
+    /// Whether the report says that this paragraph answers the recommendation.
+    pub explicit: bool,
+}
+
+/// The State party's reply to a question of a list of issues that asked about
+/// the recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub symbol: Option<String>,
+    /// The question of the list it answers.
+    pub question: String,
+    pub text: String,
+}
+
+/// An expert's question in the dialogue on the recommendation's topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DialogueQuestion {
+    pub speaker: Option<String>,
+    pub text: String,
+    pub score: f64,
+}
+
+/// Everything the library holds on one recommendation besides its own history.
+/// Serialized inside each recommendation of `loi recs --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Sources {
+    pub follow_up_information: Vec<FollowUpInformation>,
+    pub report_paragraphs: Vec<ReportParagraph>,
+    /// `None` when the library holds no later report of the State party.
+    pub addressed_in_report: Option<bool>,
+    pub replies: Vec<Reply>,
+    pub dialogue_questions: Vec<DialogueQuestion>,
+}
+
+/// "paragraph 10 of CRPD/C/LTU/CO/1", "paragraphs 13, 21 and 22 of the
+/// concluding observations", "paragraph 18(b) of the Committee's concluding
+/// observations".
+static EXPLICIT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\bparagraphs?\s+(\d{1,3}\s*(?:\(\s*[a-z]{1,4}\s*\))?(?:\s*(?:,|and|–|-|to)\s*\d{1,3}\s*(?:\(\s*[a-z]{1,4}\s*\))?)*)\s+of\s+(?:the\s+)?(?:(?:Committee['’]s\s+)?(?:previous\s+|last\s+)?concluding\s+observations|([A-Z][A-Z.\d]*/[A-Z\d/.\-]+))")
+        .expect("explicit reference pattern")
+});
+
+fn base(number: &str) -> &str {
+    number.split([' ', '(']).next().unwrap_or(number)
+}
+
+/// The recommendations of the concluding observations `co_symbol` that a
+/// paragraph of a State document says it answers.
+fn explicit_refs(text: &str, co_symbol: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in EXPLICIT_RE.captures_iter(text) {
+        if let Some(named) = c.get(2) {
+            if !named
+                .as_str()
+                .trim_end_matches(['.', ','])
+                .eq_ignore_ascii_case(co_symbol)
+            {
+                continue;
+            }
+        }
+        let (refs, _) = symbols::parse_paragraph_refs(&c[1]);
+        out.extend(refs.iter().map(|r| base(r).to_string()));
+    }
+    out
+}
+
+/// The recommendation a paragraph of the concluding observations belongs to:
+/// itself, or, for a concern, the recommendation that follows it under the
+/// same theme (a State's follow-up information may answer the concern "11
+/// (a)" that recommendation 12 is about).
+fn recommendation_for<'a>(co: &'a Document, number: &str) -> Option<&'a str> {
+    let i = co
+        .paragraphs
+        .iter()
+        .position(|p| p.number.as_deref() == Some(number))?;
+    let p = &co.paragraphs[i];
+    match p.kind {
+        ParagraphKind::Recommendation => p.number.as_deref(),
+        ParagraphKind::Concern => co.paragraphs[i + 1..]
+            .iter()
+            .take_while(|q| q.kind != ParagraphKind::Concern)
+            .find(|q| q.kind == ParagraphKind::Recommendation && q.theme == p.theme)
+            .and_then(|q| q.number.as_deref()),
+        _ => None,
+    }
+}
+
+fn same_committee(a: &Document, b: &Document) -> bool {
+    match (a.committee.as_deref(), b.committee.as_deref()) {
+        (Some(x), Some(y)) => canonical(x) == canonical(y),
+        _ => true,
+    }
+}
+
+fn recommendation_text(r: &RecommendationView) -> String {
+    let mut t = r.text.clone();
+    for s in &r.subparagraphs {
+        t.push(' ');
+        t.push_str(&s.text);
+    }
+    if let Some(theme) = &r.theme {
+        t.push(' ');
+        t.push_str(theme);
+    }
+    t
+}
+
+/// Fills in the sources of the recommendations of `co` (the concluding
+/// observations they are from) from the State party's documents `docs`.
+pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocument]) {
+    let Some(co_symbol) = co.symbol.clone() else {
+        return;
+    };
+    let cycle = co.cycle.unwrap_or(0);
+    let mine = |d: &&Document| same_committee(d, co);
+    let all: Vec<&Document> = docs.iter().map(|(_, d)| d).filter(mine).collect();
+
+    // Follow-up information: paragraphs that say which paragraph they answer.
+    for d in all
+        .iter()
+        .filter(|d| d.kind == DocumentKind::FollowUpReport)
+    {
+        for p in &d.paragraphs {
+            for a in &p.answers {
+                if !(a.symbol.is_empty() || a.symbol == co_symbol) {
+                    continue;
+                }
+                let Some(number) = a.paragraph.as_deref() else {
+                    continue;
+                };
+                let Some(number) = recommendation_for(co, base(number)) else {
+                    continue;
+                };
+                if let Some(r) = recs.iter_mut().find(|r| r.number == number) {
+                    r.sources.follow_up_information.push(FollowUpInformation {
+                        symbol: d.symbol.clone(),
+                        paragraph: p.number.clone(),
+                        text: p.full_text(),
+                    });
+                }
+            }
+        }
+    }
+
+    // Replies: the questions of the later lists that cite the recommendation,
+    // then the replies' paragraphs that answer those questions.
+    let lists: Vec<&Document> = all
+        .iter()
+        .copied()
+        .filter(|d| d.kind.is_list_of_issues() && d.cycle.is_none_or(|c| c > cycle))
+        .collect();
+    for d in all.iter().filter(|d| d.kind == DocumentKind::Replies) {
+        for p in &d.paragraphs {
+            for a in &p.answers {
+                let Some(q) = a.paragraph.as_deref() else {
+                    continue;
+                };
+                for list in &lists {
+                    if !(a.symbol.is_empty() || Some(&a.symbol) == list.symbol.as_ref()) {
+                        continue;
+                    }
+                    let Some(question) = list.paragraph(base(q)) else {
+                        continue;
+                    };
+                    for c in question.cites.iter().filter(|c| c.symbol == co_symbol) {
+                        let Some(n) = c.paragraph.as_deref() else {
+                            continue;
+                        };
+                        if let Some(r) = recs.iter_mut().find(|r| r.number == base(n)) {
+                            let reply = Reply {
+                                symbol: d.symbol.clone(),
+                                question: base(q).to_string(),
+                                text: p.full_text(),
+                            };
+                            if !r.sources.replies.contains(&reply) {
+                                r.sources.replies.push(reply);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // The next report: explicit references first, then by words.
+    let reports: Vec<&Document> = all
+        .iter()
+        .copied()
+        .filter(|d| d.kind == DocumentKind::StateReport && d.cycle.is_some_and(|c| c > cycle))
+        .collect();
+    let report_paragraphs: Vec<(&Document, &Paragraph)> = reports
+        .iter()
+        .flat_map(|d| d.paragraphs.iter().map(move |p| (*d, p)))
+        .filter(|(_, p)| p.number.is_some() && p.text.len() > 40)
+        .collect();
+    let dialogue: Vec<&crate::model::RaisedQuestion> = all
+        .iter()
+        .filter(|d| d.kind == DocumentKind::DialogueSummary && d.cycle.is_none_or(|c| c == cycle))
+        .flat_map(|d| d.questions_raised.iter())
+        .collect();
+    if recs.is_empty() {
+        return;
+    }
+    let st = stemmer();
+    let mut texts: Vec<Text> = recs
+        .iter()
+        .map(|r| Text {
+            words: words(&recommendation_text(r), &st),
+        })
+        .collect();
+    texts.extend(report_paragraphs.iter().map(|(_, p)| Text {
+        words: words(&p.full_text(), &st),
+    }));
+    texts.extend(dialogue.iter().map(|q| Text {
+        words: words(&q.text, &st),
+    }));
+    let v = vectors(&texts);
+    // How many texts each word is in: a question and a recommendation on the
+    // same topic share a word few others have ("consular", "seasonal").
+    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in &texts {
+        let unique: std::collections::HashSet<&str> = t.words.iter().map(String::as_str).collect();
+        for w in unique {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let rare = (texts.len() / 20).max(3);
+    // A recommendation's theme heading names its topic ("Consular
+    // assistance", "Trade unions"): a word of it that at most two themes have
+    // puts a question on that topic.
+    let themes: Vec<Vec<String>> = recs
+        .iter()
+        .map(|r| words(r.theme.as_deref().unwrap_or(""), &st))
+        .collect();
+    let theme_df = |w: &str| themes.iter().filter(|t| t.iter().any(|x| x == w)).count();
+    let distinctive: Vec<Vec<&str>> = themes
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(String::as_str)
+                .filter(|w| theme_df(w) <= 2 && df.get(w).is_some_and(|n| *n <= rare * 2))
+                .collect()
+        })
+        .collect();
+    let shares_a_rare_word =
+        |a: &std::collections::HashMap<&str, f64>, b: &std::collections::HashMap<&str, f64>| {
+            a.keys()
+                .any(|w| b.contains_key(w) && df.get(w).is_some_and(|n| *n <= rare))
+        };
+    let (rec_vectors, rest) = v.split_at(recs.len());
+    let (report_vectors, dialogue_vectors) = rest.split_at(report_paragraphs.len());
+    for (ri, (r, rv)) in recs.iter_mut().zip(rec_vectors).enumerate() {
+        let score = |i: usize| (cosine(rv, &report_vectors[i]) * 1000.0).round() / 1000.0;
+        let mut found: Vec<ReportParagraph> = Vec::new();
+        for (i, (d, p)) in report_paragraphs.iter().enumerate() {
+            if explicit_refs(&p.full_text(), &co_symbol).contains(&r.number) {
+                found.push(ReportParagraph {
+                    symbol: d.symbol.clone(),
+                    paragraph: p.number.clone(),
+                    text: p.full_text(),
+                    score: score(i),
+                    explicit: true,
+                });
+            }
+        }
+        let mut ranked: Vec<(f64, usize)> = (0..report_paragraphs.len())
+            .map(|i| (score(i), i))
+            .filter(|(s, _)| *s >= REPORT_THRESHOLD)
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let addressed = !found.is_empty() || !ranked.is_empty();
+        for (s, i) in ranked {
+            if found.iter().filter(|f| !f.explicit).count() >= PER_RECOMMENDATION {
+                break;
+            }
+            let (d, p) = report_paragraphs[i];
+            if found
+                .iter()
+                .any(|f| f.paragraph == p.number && f.symbol == d.symbol)
+            {
+                continue;
+            }
+            found.push(ReportParagraph {
+                symbol: d.symbol.clone(),
+                paragraph: p.number.clone(),
+                text: p.full_text(),
+                score: s,
+                explicit: false,
+            });
+        }
+        r.sources.report_paragraphs = found;
+        r.sources.addressed_in_report = (!reports.is_empty()).then_some(addressed);
+
+        let mut asked: Vec<(f64, usize)> = dialogue_vectors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, qv)| {
+                let on_theme = distinctive[ri].iter().any(|w| qv.contains_key(w));
+                let covered = coverage(qv, rv);
+                if on_theme {
+                    Some(((0.5 + covered).min(1.0), i))
+                } else if covered >= DIALOGUE_THRESHOLD && shares_a_rare_word(qv, rv) {
+                    Some((covered, i))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        asked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        r.sources.dialogue_questions = asked
+            .into_iter()
+            .take(PER_RECOMMENDATION)
+            .map(|(s, i)| DialogueQuestion {
+                speaker: dialogue[i].speaker.clone(),
+                text: dialogue[i].text.clone(),
+                score: (s * 1000.0).round() / 1000.0,
+            })
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_references_name_the_observations_or_say_concluding_observations() {
+        let s = "CRPD/C/LTU/CO/1";
+        assert_eq!(
+            explicit_refs("Taking into account paragraph 10 of CRPD/C/LTU/CO/1, financial measures were taken.", s),
+            vec!["10"]
+        );
+        assert_eq!(
+            explicit_refs("In line with paragraphs 13, 21 and 22 of CRPD/C/LTU/CO/1, the Government proposed a law.", s),
+            vec!["13", "21", "22"]
+        );
+        assert_eq!(
+            explicit_refs("in accordance with paragraph 18(b) of CRPD/C/LTU/CO/1.", s),
+            vec!["18"]
+        );
+        assert_eq!(
+            explicit_refs("As recommended in paragraph 12 of the concluding observations, a plan was adopted.", s),
+            vec!["12"]
+        );
+        // Another document's paragraph, or the report's own, is not one.
+        assert!(explicit_refs("See paragraph 24 of the Report.", s).is_empty());
+        assert!(explicit_refs("paragraph 73 of CRPD/C/AZE/CO/1", s).is_empty());
+    }
+}
