@@ -186,20 +186,33 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
         state ^= state << 17;
         state % n
     };
-    // How long a command takes here, so that kills land during the writes.
-    let started = Instant::now();
-    let o = run(
-        &db,
-        &[
+    // How long each kind of command takes here (an import starts a worker
+    // process and takes longer than an edit), so that kills land during the
+    // writes and about as many commands finish as are killed.
+    let timed = |args: &[&str]| {
+        let started = Instant::now();
+        let o = run(&db, args);
+        assert!(o.status.success(), "{args:?}");
+        started.elapsed().as_millis() as u64
+    };
+    let sample = dir.path().join("timing.txt");
+    std::fs::write(
+        &sample,
+        "Concluding observations on the second periodic report of Mexico\n\nC. Principal subjects of concern and recommendations\n\n10. The Committee is concerned about timing.\n\n11. The Committee recommends that the State party address timing.\n",
+    )
+    .unwrap();
+    let typical_of = [
+        timed(&[
             "draft",
             "add",
             &id.to_string(),
             "--text",
             "Timing question.",
-        ],
-    );
-    assert!(o.status.success());
-    let typical = started.elapsed().as_millis() as u64;
+        ]),
+        timed(&["import", sample.to_str().unwrap()]),
+        timed(&["draft", "merge", &id.to_string(), "1"]),
+    ];
+    let typical = typical_of[0];
     let (mut acknowledged_texts, mut acknowledged_docs) = (Vec::new(), Vec::new());
     let (mut killed, mut finished) = (0, 0);
     for k in 0..kills {
@@ -231,7 +244,8 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(random(typical * 3 / 2 + 1)));
+        let kind_typical = typical_of[(k % 3) as usize];
+        std::thread::sleep(Duration::from_millis(random(kind_typical * 2 + 1)));
         match child.try_wait().unwrap() {
             Some(status) => {
                 finished += 1;
@@ -254,7 +268,9 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
         }
     }
     eprintln!(
-        "{kills} processes (a command takes {typical} ms here): {killed} killed mid-way, {finished} finished first; {} acknowledged edits and {} acknowledged imports checked",
+        "{kills} processes (an edit takes {typical} ms here, an import {} ms, a merge {} ms): {killed} killed mid-way, {finished} finished first; {} acknowledged edits and {} acknowledged imports checked",
+        typical_of[1],
+        typical_of[2],
         acknowledged_texts.len(),
         acknowledged_docs.len()
     );
