@@ -28,6 +28,14 @@ export function history(r) {
   }
   steps.push(el("li", { class: "current" }, el("strong", {}, `${r.symbol}, para. ${r.number}`), el("p", { class: "document-text" }, r.text)));
   if (r.follow_up) steps.push(el("li", {}, el("strong", {}, "Marked for follow-up"), r.follow_up_due ? el("p", {}, `due ${r.follow_up_due}`) : null));
+  // What came after: each source a dot that opens on its text.
+  const source = (kind, title, text, note) =>
+    el("li", { class: `source ${kind}` }, el("details", {}, el("summary", {}, el("strong", {}, title), note ? el("span", { class: "muted" }, ` ${note}`) : null), el("p", { class: "document-text" }, text)));
+  for (const f of r.follow_up_information ?? []) steps.push(source("follow-up-information", `Follow-up information ${f.symbol ?? ""}${f.paragraph ? `, para. ${f.paragraph}` : ""}`, f.text));
+  if (r.addressed_in_report === false) steps.push(el("li", { class: "source report silent" }, el("strong", {}, "The State party's report says nothing on this")));
+  for (const p of r.report_paragraphs ?? []) steps.push(source("report", `Report ${p.symbol ?? ""}${p.paragraph ? `, para. ${p.paragraph}` : ""}`, p.text, p.explicit ? "(says it answers this)" : `(similarity ${p.score.toFixed(2)})`));
+  for (const q of r.replies ?? []) steps.push(source("reply", `Reply ${q.symbol ?? ""} to question ${q.question}`, q.text));
+  for (const q of r.dialogue_questions ?? []) steps.push(source("dialogue", `Asked in the dialogue${q.speaker ? ` by ${q.speaker}` : ""}`, q.text));
   return el("ol", { class: "timeline" }, steps);
 }
 
