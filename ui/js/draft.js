@@ -652,7 +652,7 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
     s.coverageText.textContent = `${v.coverage.covered.length} of ${v.coverage.covered.length + notCovered.length} recommendations asked about.`;
     clear(s.coverageList);
     if (notCovered.length) {
-      s.coverageList.append(el("ul", { class: "coverage" }, notCovered.map((c) => el("li", { class: c.follow_up ? "follow-up" : null }, `para. ${c.paragraph}`, c.follow_up ? el("span", { class: "badge follow-up" }, "follow-up") : null))));
+      s.coverageList.append(el("ul", { class: "coverage" }, notCovered.map((c) => el("li", { class: c.follow_up ? "follow-up" : null }, `para. ${c.paragraph}`, c.report_silent ? el("span", { class: "badge silent", title: "The State party's report says nothing on it" }, "report silent") : null, c.follow_up ? el("span", { class: "badge follow-up" }, "follow-up") : null))));
     }
   });
   giveFocusBack(s, focus);

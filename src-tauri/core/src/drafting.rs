@@ -330,6 +330,7 @@ fn coverage_targets(lib: &Library, draft: &Draft) -> Result<Vec<CoverageTarget>>
     Ok(link::recommendations_of(lib, id)?
         .into_iter()
         .map(|r| CoverageTarget {
+            report_silent: r.sources.addressed_in_report == Some(false),
             symbol: r.symbol,
             paragraph: r.number,
             follow_up: r.follow_up,

@@ -614,6 +614,9 @@ pub struct CoverageItem {
     pub symbol: String,
     pub paragraph: String,
     pub follow_up: bool,
+    /// Whether the State party's later report, in the library, says nothing on it.
+    #[serde(default)]
+    pub report_silent: bool,
     /// Numbers of the questions that ask about it.
     pub questions: Vec<u32>,
 }
@@ -624,11 +627,14 @@ pub struct CoverageTarget {
     pub symbol: String,
     pub paragraph: String,
     pub follow_up: bool,
+    /// The State party's later report says nothing on it.
+    pub report_silent: bool,
 }
 
 /// Which of `targets` the draft asks about (a question citing "35 (a)" covers
-/// paragraph 35), and which it leaves out. Follow-up recommendations left out are
-/// listed first, so they are never silently dropped.
+/// paragraph 35), and which it leaves out. Of those left out, the ones the
+/// State party's report says nothing on come first (the questions a rapporteur
+/// most needs), then those under follow-up, so they are never silently dropped.
 pub fn coverage(content: &DraftContent, targets: &[CoverageTarget]) -> Coverage {
     let mut covered = Vec::new();
     let mut not_covered = Vec::new();
@@ -655,6 +661,7 @@ pub fn coverage(content: &DraftContent, targets: &[CoverageTarget]) -> Coverage 
             symbol: t.symbol.clone(),
             paragraph: t.paragraph.clone(),
             follow_up: t.follow_up,
+            report_silent: t.report_silent,
             questions,
         };
         if item.questions.is_empty() {
@@ -663,7 +670,7 @@ pub fn coverage(content: &DraftContent, targets: &[CoverageTarget]) -> Coverage 
             covered.push(item);
         }
     }
-    not_covered.sort_by_key(|i| !i.follow_up);
+    not_covered.sort_by_key(|i| (!i.report_silent, !i.follow_up));
     Coverage {
         covered,
         not_covered,
@@ -1353,6 +1360,7 @@ mod tests {
             symbol: "CMW/C/TJK/CO/2".into(),
             paragraph: p.into(),
             follow_up: f,
+            report_silent: false,
         };
         let cov = coverage(
             &c,
@@ -1361,6 +1369,15 @@ mod tests {
         assert_eq!(cov.covered.len(), 2);
         assert_eq!(cov.not_covered[0].paragraph, "47");
         assert!(cov.not_covered[0].follow_up);
+        // One the report says nothing on comes before them.
+        let silent = CoverageTarget {
+            report_silent: true,
+            ..t("57", false)
+        };
+        let cov = coverage(&c, &[t("12", true), t("47", true), silent]);
+        assert_eq!(cov.not_covered[0].paragraph, "57");
+        assert!(cov.not_covered[0].report_silent);
+        assert_eq!(cov.not_covered[1].paragraph, "47");
     }
 
     fn db() -> Connection {
