@@ -782,18 +782,19 @@ pub fn resolve_list(lib: &mut Library, name: &str) -> Result<IssueList> {
             }
         });
     }
+    Ok(crate::issue_list::issue_list_from_document(&list_document(
+        lib, name,
+    )?))
+}
+
+/// A real list of issues named as the user names it: a file path (read and
+/// parsed, nothing stored), `doc:ID` or the symbol of a stored list.
+pub fn list_document(lib: &Library, name: &str) -> Result<Document> {
     let path = std::path::Path::new(name);
-    if path.exists() {
+    let doc = if path.is_file() {
         let extracted = crate::import::extract_file(path)?;
-        let doc = crate::parse::parse_text(&extracted.text);
-        if !doc.kind.is_list_of_issues() {
-            return Err(Error::InvalidInput(format!(
-                "{name} is not a list of issues"
-            )));
-        }
-        return Ok(crate::issue_list::issue_list_from_document(&doc));
-    }
-    let doc = if let Some(id) = name.strip_prefix("doc:") {
+        crate::parse::parse_text(&extracted.text)
+    } else if let Some(id) = name.strip_prefix("doc:") {
         let id: i64 = id.trim().parse().map_err(|_| {
             Error::InvalidInput(format!("\"{name}\": a stored document is named doc:ID"))
         })?;
@@ -808,7 +809,7 @@ pub fn resolve_list(lib: &mut Library, name: &str) -> Result<IssueList> {
             "{name} is not a list of issues"
         )));
     }
-    Ok(crate::issue_list::issue_list_from_document(&doc))
+    Ok(doc)
 }
 
 #[cfg(test)]

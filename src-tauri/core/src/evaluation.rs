@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::drafting::profile_for;
+use crate::drafting::{self, profile_for};
 use crate::error::{Error, Result};
 use crate::generate::{self, EvalReport};
 use crate::library::Library;
@@ -23,35 +23,6 @@ pub struct ListEvaluation {
     pub committee: String,
     #[serde(flatten)]
     pub report: EvalReport,
-}
-
-/// Reads the list named as the user names it: a file path (read and parsed,
-/// nothing stored), `doc:ID` or the symbol of a stored list.
-fn list_document(lib: &Library, name: &str) -> Result<Document> {
-    let path = std::path::Path::new(name);
-    let doc = if path.is_file() {
-        let extracted = crate::import::extract_file(path)?;
-        crate::parse::parse_text(&extracted.text)
-    } else if let Some(id) = name.strip_prefix("doc:") {
-        let id: i64 = id.trim().parse().map_err(|_| {
-            Error::InvalidInput(format!("\"{name}\": a stored document is named doc:ID"))
-        })?;
-        lib.document(id)?
-    } else {
-        lib.document_by_symbol(name)?
-            .map(|(_, d)| d)
-            .ok_or_else(|| {
-                Error::NotFound(format!(
-                    "\"{name}\" (a file, doc:ID or the symbol of a stored list of issues)"
-                ))
-            })?
-    };
-    if !doc.kind.is_list_of_issues() {
-        return Err(Error::InvalidInput(format!(
-            "{name} is not a list of issues"
-        )));
-    }
-    Ok(doc)
 }
 
 /// The concluding observations of the library that the list's questions cite
@@ -89,7 +60,7 @@ fn cited_observations(lib: &Library, list: &Document) -> Result<Option<(i64, Doc
 /// generated from the concluding observations `from` (default: those the
 /// list cites most, when they are in the library).
 pub fn evaluate_list(lib: &Library, list: &str, from: Option<&str>) -> Result<ListEvaluation> {
-    let mut real = list_document(lib, list)?;
+    let mut real = drafting::list_document(lib, list)?;
     let (_, co) = match from {
         Some(symbol) => lib
             .document_by_symbol(symbol)?
