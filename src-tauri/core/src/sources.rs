@@ -64,6 +64,108 @@ pub struct Reply {
     /// The question of the list it answers.
     pub question: String,
     pub text: String,
+    /// The number the replies give it, when they number their replies off by
+    /// one from the list's questions (see [`numbering_shift`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbered_as: Option<String>,
+}
+
+/// Replies numbered off from the list's questions: from question `from` on,
+/// the replies' number is the question's plus `by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumberingShift {
+    pub from: u32,
+    pub by: i32,
+}
+
+/// Whether replies number their answers off from the questions of `list`
+/// (real replies have headed their answers one higher than the questions from
+/// some question on): the replies to each number are compared by their words
+/// with the list's question of that number and of its neighbours; a shift
+/// is reported when, from some number on, at least three replies and most of
+/// them read as answers to the neighbour.
+pub fn numbering_shift(replies: &Document, list: &Document) -> Option<NumberingShift> {
+    use std::collections::BTreeMap;
+    let list_symbol = list.symbol.as_deref()?;
+    let mut answers: BTreeMap<u32, String> = BTreeMap::new();
+    for p in &replies.paragraphs {
+        for a in &p.answers {
+            if !(a.symbol.is_empty() || a.symbol == list_symbol) {
+                continue;
+            }
+            let Some(n) = a
+                .paragraph
+                .as_deref()
+                .and_then(|q| base(q).parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let t = answers.entry(n).or_default();
+            t.push(' ');
+            t.push_str(&p.full_text());
+        }
+    }
+    let questions: BTreeMap<u32, String> = list
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == crate::model::ParagraphKind::Question)
+        .filter_map(|p| Some((p.number.as_deref()?.parse().ok()?, p.full_text())))
+        .collect();
+    if answers.len() < 3 || questions.len() < 3 {
+        return None;
+    }
+    let st = stemmer();
+    let q_keys: Vec<u32> = questions.keys().copied().collect();
+    let a_keys: Vec<u32> = answers.keys().copied().collect();
+    let mut texts: Vec<Text> = q_keys
+        .iter()
+        .map(|k| Text {
+            words: words(&questions[k], &st),
+        })
+        .collect();
+    texts.extend(a_keys.iter().map(|k| Text {
+        words: words(&answers[k], &st),
+    }));
+    let v = vectors(&texts);
+    let (qv, av) = v.split_at(q_keys.len());
+    let q_vec = |n: u32| q_keys.iter().position(|k| *k == n).map(|i| &qv[i]);
+    // For each reply number: the offset (-1, 0, +1) of the question it reads
+    // most like, when clearly so.
+    let offsets: Vec<(u32, i32)> = a_keys
+        .iter()
+        .zip(av)
+        .map(|(&n, a)| {
+            let score = |m: Option<u32>| m.and_then(q_vec).map(|q| cosine(a, q)).unwrap_or(0.0);
+            let here = score(Some(n));
+            let before = score(n.checked_sub(1));
+            let after = score(Some(n + 1));
+            let by = if before > here + 0.05 && before >= after {
+                -1
+            } else if after > here + 0.05 {
+                1
+            } else {
+                0
+            };
+            (n, by)
+        })
+        .collect();
+    for by in [-1, 1] {
+        for (i, &(from, o)) in offsets.iter().enumerate() {
+            if o != by {
+                continue;
+            }
+            let rest = &offsets[i..];
+            let shifted = rest.iter().filter(|(_, x)| *x == by).count();
+            if shifted >= 3 && shifted * 10 >= rest.len() * 7 {
+                // The replies' number `from` answers question `from + by`.
+                return Some(NumberingShift {
+                    from: (from as i32 + by) as u32,
+                    by: -by,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// An expert's question in the dialogue on the recommendation's topic.
@@ -204,16 +306,26 @@ pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocu
         .filter(|d| d.kind.is_list_of_issues() && d.cycle.is_none_or(|c| c > cycle))
         .collect();
     for d in all.iter().filter(|d| d.kind == DocumentKind::Replies) {
+        let shifts: Vec<Option<NumberingShift>> =
+            lists.iter().map(|l| numbering_shift(d, l)).collect();
         for p in &d.paragraphs {
             for a in &p.answers {
                 let Some(q) = a.paragraph.as_deref() else {
                     continue;
                 };
-                for list in &lists {
+                for (list, shift) in lists.iter().zip(&shifts) {
                     if !(a.symbol.is_empty() || Some(&a.symbol) == list.symbol.as_ref()) {
                         continue;
                     }
-                    let Some(question) = list.paragraph(base(q)) else {
+                    // Replies numbered off by one answer the question they read as.
+                    let numbered: Option<u32> = base(q).parse().ok();
+                    let answered = match (shift, numbered) {
+                        (Some(s), Some(n)) if (n as i32 - s.by) as u32 >= s.from => {
+                            ((n as i32 - s.by) as u32).to_string()
+                        }
+                        _ => base(q).to_string(),
+                    };
+                    let Some(question) = list.paragraph(&answered) else {
                         continue;
                     };
                     for c in question.cites.iter().filter(|c| c.symbol == co_symbol) {
@@ -223,7 +335,8 @@ pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocu
                         if let Some(r) = recs.iter_mut().find(|r| r.number == base(n)) {
                             let reply = Reply {
                                 symbol: d.symbol.clone(),
-                                question: base(q).to_string(),
+                                numbered_as: (answered != base(q)).then(|| base(q).to_string()),
+                                question: answered.clone(),
                                 text: p.full_text(),
                             };
                             if !r.sources.replies.contains(&reply) {

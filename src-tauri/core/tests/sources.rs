@@ -147,6 +147,31 @@ fn lithuanias_replies_and_report_on_its_recommendations() {
         .map(|r| r.number.as_str())
         .collect();
     println!("recommendations with replies: {with_replies:?}");
+    let (_, replies) = lib
+        .document_by_symbol("CRPD/C/LTU/RQ/2-3")
+        .unwrap()
+        .unwrap();
+    let (_, list) = lib.document_by_symbol("CRPD/C/LTU/Q/2-3").unwrap().unwrap();
+    let shift = loi_core::sources::numbering_shift(&replies, &list);
+    println!("numbering of the replies against the list's questions: {shift:?}");
+    // The replies head their answers one higher than the questions from
+    // question 22 on (their "23" is about habilitation and rehabilitation,
+    // the list's question 22; their "22" goes on with question 21's health care).
+    let shift = shift.expect("the shift of the replies' numbering");
+    assert_eq!(shift.by, 1);
+    assert!((21..=22).contains(&shift.from), "{shift:?}");
+    // A reply the shift moves says the number it was given.
+    for r in &recs {
+        for reply in &r.sources.replies {
+            if let Some(n) = &reply.numbered_as {
+                assert_eq!(
+                    n.parse::<u32>().unwrap(),
+                    reply.question.parse::<u32>().unwrap() + 1,
+                    "{reply:?}"
+                );
+            }
+        }
+    }
     assert!(!with_replies.is_empty());
     for r in &recs {
         for reply in &r.sources.replies {
