@@ -36,6 +36,7 @@ export function history(r) {
   for (const p of r.report_paragraphs ?? []) steps.push(source("report", `Report ${p.symbol ?? ""}${p.paragraph ? `, para. ${p.paragraph}` : ""}`, p.text, p.explicit ? "(says it answers this)" : `(similarity ${p.score.toFixed(2)})`));
   for (const q of r.replies ?? []) steps.push(source("reply", `Reply ${q.symbol ?? ""} to question ${q.question}`, q.text, q.numbered_as ? `(numbered ${q.numbered_as} in the replies, which number their answers off from the questions)` : null));
   for (const q of r.dialogue_questions ?? []) steps.push(source("dialogue", `Asked in the dialogue${q.speaker ? ` by ${q.speaker}` : ""}`, q.text));
+  for (const q of r.submissions ?? []) steps.push(source("submission", `Proposed by ${q.source ?? "a submission"}`, q.text, q.symbol ? `(${q.symbol})` : null));
   return el("ol", { class: "timeline" }, steps);
 }
 

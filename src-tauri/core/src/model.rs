@@ -23,12 +23,15 @@ pub enum DocumentKind {
     /// The State party's follow-up information on concluding observations
     /// (`…/FCO/n`, `…/CO/n/Add.1`).
     FollowUpReport,
+    /// A civil-society organization's or a national human rights
+    /// institution's submission to the committee.
+    Submission,
     #[default]
     Other,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 9] = [
+    pub const ALL: [DocumentKind; 10] = [
         DocumentKind::ConcludingObservations,
         DocumentKind::ListOfIssues,
         DocumentKind::ListOfIssuesPriorToReporting,
@@ -37,6 +40,7 @@ impl DocumentKind {
         DocumentKind::StateReport,
         DocumentKind::Replies,
         DocumentKind::FollowUpReport,
+        DocumentKind::Submission,
         DocumentKind::Other,
     ];
 
@@ -51,6 +55,7 @@ impl DocumentKind {
             DocumentKind::StateReport => "state_report",
             DocumentKind::Replies => "replies",
             DocumentKind::FollowUpReport => "follow_up_report",
+            DocumentKind::Submission => "submission",
             DocumentKind::Other => "other",
         }
     }
@@ -69,6 +74,9 @@ impl DocumentKind {
             "state_report" | "report" => DocumentKind::StateReport,
             "replies" | "reply" | "replies_to_list_of_issues" => DocumentKind::Replies,
             "follow_up_report" | "follow_up_information" => DocumentKind::FollowUpReport,
+            "submission" | "ngo" | "nhri" | "shadow_report" | "alternative_report" => {
+                DocumentKind::Submission
+            }
             "other" => DocumentKind::Other,
             _ => return None,
         })

@@ -7,7 +7,8 @@
 //! A document that says which recommendation or question it answers ("In
 //! reply to paragraph 12 of the concluding observations", "Information
 //! relating to paragraph 17 (a)", "paragraph 10 of CRPD/C/LTU/CO/1") is linked
-//! by that: explicitly. Report paragraphs and dialogue questions that say
+//! by that: explicitly. The questions civil society and national human rights
+//! institutions propose in their submissions are offered like the dialogue's. Report paragraphs and dialogue questions that say
 //! nothing are ranked by the words they share with the recommendation
 //! ([`crate::similarity`]); below a threshold they are not shown, and a
 //! recommendation none of the report's paragraphs reaches is "not addressed
@@ -176,6 +177,17 @@ pub struct DialogueQuestion {
     pub score: f64,
 }
 
+/// A question a civil-society organization or a national human rights
+/// institution proposes on the recommendation's topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmittedQuestion {
+    pub symbol: Option<String>,
+    /// Who submitted it.
+    pub source: Option<String>,
+    pub text: String,
+    pub score: f64,
+}
+
 /// Everything the library holds on one recommendation besides its own history.
 /// Serialized inside each recommendation of `loi recs --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -186,6 +198,7 @@ pub struct Sources {
     pub addressed_in_report: Option<bool>,
     pub replies: Vec<Reply>,
     pub dialogue_questions: Vec<DialogueQuestion>,
+    pub submissions: Vec<SubmittedQuestion>,
 }
 
 /// "paragraph 10 of CRPD/C/LTU/CO/1", "paragraphs 13, 21 and 22 of the
@@ -248,8 +261,16 @@ fn same_committee(a: &Document, b: &Document) -> bool {
     }
 }
 
+/// What a recommendation is about: its text, its sub-paragraphs, its theme
+/// and the concern before it (which often names what the recommendation only
+/// alludes to: "negotiations … on social security, pensions" before "conclude
+/// bilateral agreements").
 fn recommendation_text(r: &RecommendationView) -> String {
     let mut t = r.text.clone();
+    if let Some(concern) = &r.concern {
+        t.push(' ');
+        t.push_str(concern);
+    }
     for s in &r.subparagraphs {
         t.push(' ');
         t.push_str(&s.text);
@@ -365,6 +386,12 @@ pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocu
         .filter(|d| d.kind == DocumentKind::DialogueSummary && d.cycle.is_none_or(|c| c == cycle))
         .flat_map(|d| d.questions_raised.iter())
         .collect();
+    // Questions proposed in submissions, with the submission they are from.
+    let submitted: Vec<(&Document, &crate::model::RaisedQuestion)> = all
+        .iter()
+        .filter(|d| d.kind == DocumentKind::Submission)
+        .flat_map(|d| d.questions_raised.iter().map(move |q| (*d, q)))
+        .collect();
     if recs.is_empty() {
         return;
     }
@@ -381,6 +408,19 @@ pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocu
     texts.extend(dialogue.iter().map(|q| Text {
         words: words(&q.text, &st),
     }));
+    texts.extend(submitted.iter().map(|(_, q)| Text {
+        words: words(&q.text, &st),
+    }));
+    // The questions of the State party's lists of issues weigh the words every
+    // question has ("please", "indicate", "whether") as the common words they are.
+    texts.extend(
+        all.iter()
+            .filter(|d| d.kind.is_list_of_issues())
+            .flat_map(|d| d.paragraphs.iter())
+            .map(|p| Text {
+                words: words(&p.full_text(), &st),
+            }),
+    );
     let v = vectors(&texts);
     // How many texts each word is in: a question and a recommendation on the
     // same topic share a word few others have ("consular", "seasonal").
@@ -415,7 +455,9 @@ pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocu
                 .any(|w| b.contains_key(w) && df.get(w).is_some_and(|n| *n <= rare))
         };
     let (rec_vectors, rest) = v.split_at(recs.len());
-    let (report_vectors, dialogue_vectors) = rest.split_at(report_paragraphs.len());
+    let (report_vectors, rest) = rest.split_at(report_paragraphs.len());
+    let (dialogue_vectors, rest) = rest.split_at(dialogue.len());
+    let (submitted_vectors, _background) = rest.split_at(submitted.len());
     for (ri, (r, rv)) in recs.iter_mut().zip(rec_vectors).enumerate() {
         let score = |i: usize| (cosine(rv, &report_vectors[i]) * 1000.0).round() / 1000.0;
         let mut found: Vec<ReportParagraph> = Vec::new();
@@ -458,29 +500,44 @@ pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocu
         r.sources.report_paragraphs = found;
         r.sources.addressed_in_report = (!reports.is_empty()).then_some(addressed);
 
-        let mut asked: Vec<(f64, usize)> = dialogue_vectors
-            .iter()
-            .enumerate()
-            .filter_map(|(i, qv)| {
-                let on_theme = distinctive[ri].iter().any(|w| qv.contains_key(w));
-                let covered = coverage(qv, rv);
-                if on_theme {
-                    Some(((0.5 + covered).min(1.0), i))
-                } else if covered >= DIALOGUE_THRESHOLD && shares_a_rare_word(qv, rv) {
-                    Some((covered, i))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        asked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        r.sources.dialogue_questions = asked
+        // A question on the recommendation's topic: it names a word of its
+        // theme, or the recommendation's words cover most of it.
+        let on_topic = |vs: &[std::collections::HashMap<&str, f64>]| -> Vec<(f64, usize)> {
+            let mut found: Vec<(f64, usize)> = vs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, qv)| {
+                    let on_theme = distinctive[ri].iter().any(|w| qv.contains_key(w));
+                    let covered = coverage(qv, rv);
+                    if on_theme {
+                        Some(((0.5 + covered).min(1.0), i))
+                    } else if covered >= DIALOGUE_THRESHOLD && shares_a_rare_word(qv, rv) {
+                        Some((covered, i))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            found.truncate(PER_RECOMMENDATION);
+            found
+        };
+        let round = |s: f64| (s * 1000.0).round() / 1000.0;
+        r.sources.dialogue_questions = on_topic(dialogue_vectors)
             .into_iter()
-            .take(PER_RECOMMENDATION)
             .map(|(s, i)| DialogueQuestion {
                 speaker: dialogue[i].speaker.clone(),
                 text: dialogue[i].text.clone(),
-                score: (s * 1000.0).round() / 1000.0,
+                score: round(s),
+            })
+            .collect();
+        r.sources.submissions = on_topic(submitted_vectors)
+            .into_iter()
+            .map(|(s, i)| SubmittedQuestion {
+                symbol: submitted[i].0.symbol.clone(),
+                source: submitted[i].1.speaker.clone(),
+                text: submitted[i].1.text.clone(),
+                score: round(s),
             })
             .collect();
     }

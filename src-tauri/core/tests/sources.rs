@@ -228,3 +228,43 @@ fn lithuanias_replies_and_report_on_its_recommendations() {
     println!("not addressed in the report: {silent} of {}", recs.len());
     assert!(recall > 0.0 && precision > 0.0);
 }
+
+/// A civil-society submission's proposed questions are offered on the
+/// recommendations of their topic, with who proposed them.
+#[test]
+fn a_submissions_questions_land_on_the_recommendations_of_their_topic() {
+    let mut lib = seeded();
+    let ngo = "Submission by the Tajik Migrants Rights Network to the Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families\n\nFor the adoption of the list of issues prior to reporting on Tajikistan\n\nConsular assistance\n\n1. Consulates in the Russian Federation remain understaffed and migrant workers in detention receive no visits.\n\n2. The Committee may wish to ask the State party how many consular officials assist Tajik migrant workers deprived of liberty abroad.\n\nSuggested questions for the list of issues\n\n3. Please indicate whether the State party has concluded agreements with the Russian Federation on social security and pensions for Tajik migrant workers.\n\n4. Please provide information on the repatriation of the bodies of deceased migrant workers.\n";
+    let o = lib
+        .import_bytes(
+            "ngo.txt",
+            ngo.as_bytes(),
+            &MetadataOverrides {
+                state: Some("TJK".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(o.document().kind, loi_core::model::DocumentKind::Submission);
+    let recs = recommendations(&lib, "TJK").unwrap();
+    for r in &recs {
+        for q in &r.sources.submissions {
+            println!("{} ({:?}) ← {:.3} {}", r.number, r.theme, q.score, q.text);
+        }
+    }
+    let offered = |n: &str, words: &str| {
+        rec(&recs, n).sources.submissions.iter().any(|q| {
+            q.text.contains(words) && q.source.as_deref() == Some("Tajik Migrants Rights Network")
+        })
+    };
+    // Consular assistance (para. 37), social security and pensions (47),
+    // repatriation of the bodies of the deceased (55).
+    assert!(offered("37", "consular officials"));
+    assert!(offered("47", "pensions"));
+    assert!(offered("55", "repatriation of the bodies"));
+    // The understaffed consulates are the submission's finding, not a question.
+    assert!(!recs
+        .iter()
+        .flat_map(|r| &r.sources.submissions)
+        .any(|q| q.text.contains("understaffed")));
+}

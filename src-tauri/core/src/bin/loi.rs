@@ -545,7 +545,7 @@ struct MetaArgs {
     /// The State party: ISO code (KGZ) or name.
     #[arg(long)]
     state: Option<String>,
-    /// concluding_observations, loi, loipr, follow_up_letter, dialogue_summary, state_report, other.
+    /// concluding_observations, loi, loipr, follow_up_letter, dialogue_summary, state_report, replies, follow_up_report, submission, other.
     #[arg(long)]
     kind: Option<String>,
     #[arg(long)]
@@ -560,7 +560,7 @@ impl MetaArgs {
         let kind = match &self.kind {
             Some(k) => Some(DocumentKind::parse(k).ok_or_else(|| {
                 Error::InvalidInput(format!(
-                    "unknown kind \"{k}\" (use concluding_observations, loi, loipr, follow_up_letter, dialogue_summary, state_report or other)"
+                    "unknown kind \"{k}\" (use concluding_observations, loi, loipr, follow_up_letter, dialogue_summary, state_report, replies, follow_up_report, submission or other)"
                 ))
             })?),
             None => None,
@@ -621,6 +621,7 @@ fn kind_label(k: DocumentKind) -> &'static str {
         DocumentKind::StateReport => "report",
         DocumentKind::Replies => "replies",
         DocumentKind::FollowUpReport => "follow-up report",
+        DocumentKind::Submission => "submission",
         DocumentKind::Other => "other",
     }
 }

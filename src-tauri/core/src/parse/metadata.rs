@@ -234,6 +234,8 @@ pub fn detect(text: &str) -> Document {
         DocumentKind::Replies
     } else if FOLLOW_UP_TITLE_RE.is_match(&lower_header) {
         DocumentKind::FollowUpReport
+    } else if SUBMISSION_TITLE_RE.is_match(&lower_header) {
+        DocumentKind::Submission
     } else if lower_title.starts_with("concluding observations")
         || lower_title.starts_with("observations finales")
         || lower_title.starts_with("observaciones finales")
@@ -388,6 +390,13 @@ static REPLIES_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
 static FOLLOW_UP_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?m)^[#*\s]*(?:(?:additional |follow-up )?information (?:received|provided|submitted) (?:from|by) .{3,120}?\bon (?:the )?follow-up|follow-up (?:information|report) (?:of|by|from|submitted by|on))")
         .expect("follow-up title pattern")
+});
+
+/// "Submission by … to the Committee", "Alternative report", "Shadow report",
+/// "Parallel report", "Joint submission of …".
+static SUBMISSION_TITLE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[#*\s]*(?:joint\s+)?(?:submission|alternative\s+report|shadow\s+report|parallel\s+report)\s+(?:by|of|from|to|for)\b")
+        .expect("submission title pattern")
 });
 
 /// The document's own symbol: the one the masthead and the running heads of its

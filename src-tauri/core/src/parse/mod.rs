@@ -9,6 +9,7 @@ pub mod list_of_issues;
 pub mod metadata;
 pub mod replies;
 pub mod state_report;
+pub mod submission;
 
 use crate::model::{Document, DocumentKind};
 
@@ -39,6 +40,7 @@ fn parse_detected(text: &str, mut doc: Document, kind: DocumentKind) -> Document
         DocumentKind::Replies => replies::parse(text, &mut doc),
         DocumentKind::FollowUpReport => follow_up_report::parse(text, &mut doc),
         DocumentKind::StateReport => state_report::parse(text, &mut doc),
+        DocumentKind::Submission => submission::parse(text, &mut doc),
         DocumentKind::Other => doc.paragraphs = crate::text_cleanup::plain_paragraphs(text),
     }
     metadata::finish(&mut doc);
