@@ -10,6 +10,9 @@ const KIND_LABELS = {
   follow_up_letter: "follow-up",
   dialogue_summary: "summary",
   state_report: "report",
+  replies: "replies",
+  follow_up_report: "follow-up information",
+  submission: "submission",
   other: "other",
 };
 
