@@ -44,10 +44,10 @@ fn a_recommendations_timeline_shows_its_sources() {
             json!([false, true])
         );
             assert_accessible(&app, "Recommendations (timeline)");
-        app.exec(
-            "document.querySelector('.timeline li.dialogue').scrollIntoView({block: 'center'})",
-            json!([]),
-        );
+            app.exec(
+                "document.querySelector('.timeline li.dialogue').scrollIntoView({block: 'center'})",
+                json!([]),
+            );
             app.screenshot("recommendation-sources");
         },
     );
