@@ -1,8 +1,10 @@
 //! The real CRPD PDFs of `../shared/corpus/crpd/` (when the folder is there):
 //! reading and parsing each State party report (the longest documents of a
-//! cycle, 20 to 60 pages) and importing the whole folder into a new library,
-//! in this process. The targets: a 40-page PDF parsed in 150 ms, the folder
-//! imported in 20 s. Run with `cargo bench -p loi-core --bench corpus`.
+//! cycle, 20 to 60 pages), working out the sources of every recommendation of
+//! Lithuania's concluding observations, and importing the whole folder into a
+//! new library, in this process. The targets: a 40-page PDF parsed in 150 ms,
+//! the sources of a concluding observations' recommendations against a
+//! 150-page report in 300 ms, the folder imported in 20 s. Run with `cargo bench -p loi-core --bench corpus`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -48,6 +50,22 @@ fn corpus_benches(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Every source of every recommendation of Lithuania's concluding
+    // observations (its 37-page report, replies and list in the library), as
+    // the Recommendations view and `loi recs` work them out.
+    let ltu = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(&ltu.path().join("library.sqlite3")).expect("library");
+    for f in documents_in(std::slice::from_ref(&dir), 10_000) {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if name.contains("_LTU_") {
+            lib.import_file(&f, &MetadataOverrides::default())
+                .expect("import");
+        }
+    }
+    c.bench_function("sources_of_lithuanias_recommendations", |b| {
+        b.iter(|| loi_core::link::recommendations_for(&lib, "LTU", Some("CRPD")).expect("recs"))
+    });
 
     // The whole folder, once: a rapporteur's first import.
     let files = documents_in(std::slice::from_ref(&dir), 10_000);
