@@ -1,6 +1,9 @@
 //! The real window shows what came after a recommendation: on the samples,
 //! the questions experts asked in the dialogue on its topic, each a dot of the
-//! recommendation's timeline that opens on its text.
+//! recommendation's timeline that opens on its text; with a report of the
+//! State party (written here in the layout of a State report), the paragraph
+//! that says it answers a recommendation, which one click adds to the draft
+//! question as a sentence in the committee's words, cited in a footnote.
 
 mod support;
 
@@ -51,4 +54,74 @@ fn a_recommendations_timeline_shows_its_sources() {
             app.screenshot("recommendation-sources");
         },
     );
+    step(
+        "a paragraph of Tajikistan's report added to a draft question",
+        || {
+            let report = _dir.path().join("Tajikistan third report.txt");
+            std::fs::write(&report, TJK_REPORT).unwrap();
+            app.exec(
+                "window.loiImportPaths([arguments[0]])",
+                json!([report.to_str().unwrap()]),
+            );
+            app.wait_for(
+            "const s = document.getElementById('sheet'); return !s.hidden && !document.getElementById('sheet-close').disabled",
+            "the report imported",
+        );
+            app.click("#sheet-close");
+            app.exec(
+            "[...document.querySelectorAll('#states .state')].find(e => e.dataset.code === 'TJK').click()",
+            json!([]),
+        );
+            app.click("#tab-recommendations");
+            app.wait_for(
+            "const t = document.querySelector('#view-recommendations .view-title'); const b = document.getElementById('draft-button'); return t && t.textContent.includes('CMW/C/TJK/CO/2') && b && b.textContent.includes('(')",
+            "Tajikistan's recommendations",
+        );
+            app.exec("document.getElementById('draft-button').click()", json!([]));
+            app.wait_for(
+            "return !document.getElementById('view-draft').hidden && document.querySelectorAll('.question').length > 20",
+            "the draft",
+        );
+            app.exec(
+            "[...document.querySelectorAll('.question')].find(q => /deprived of liberty or are subjected to an expulsion order|consular assistance and international cooperation/i.test(q.textContent)).querySelector('.q-body').click()",
+            json!([]),
+        );
+            app.wait_for(
+                "return document.querySelector('#question-detail .cite-source')",
+                "the report's paragraph beside the question",
+            );
+            app.screenshot("draft-report-source");
+            app.exec(
+                "document.querySelector('#question-detail .cite-source').click()",
+                json!([]),
+            );
+            let text = app.wait_for_text(
+            "const q = [...document.querySelectorAll('.question')].find(q => /deprived of liberty or are subjected to an expulsion order|consular assistance and international cooperation/i.test(q.textContent)); const t = q && q.querySelector('.q-body').textContent; return t && t.includes('Further to') && t",
+            "the sentence added",
+        );
+            assert!(
+            text.contains("Further to the information provided in paragraph 2 of the State party's report,"),
+            "{text}"
+        );
+            let notes = app.exec(
+            "return [...document.querySelectorAll('.footnotes li, #footnotes li')].map(e => e.textContent).filter(t => t.includes('CMW/C/TJK/3'))",
+            json!([]),
+        );
+            println!("footnotes citing the report: {notes}");
+        },
+    );
 }
+
+/// A State party report in the layout of the CMW's: symbol, title, numbered
+/// paragraphs, one of which says which recommendation it answers.
+const TJK_REPORT: &str = "United Nations\tCMW/C/TJK/3
+International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families
+Distr.: General
+2 May 2024
+Original: Russian
+Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families
+Third periodic report submitted by Tajikistan under article 73 of the Convention, due in 2024
+1. The present report was prepared by the Ministry of Labour, Migration and Employment with the participation of the ministries concerned.
+2. In line with paragraph 37 of the concluding observations, the State party opened two consulates general in the Russian Federation, increased the staff of its embassies and consulates and trained consular officials on the Convention.
+3. The State party continued to cooperate with civil society organizations on the reintegration of returning migrant workers.
+";

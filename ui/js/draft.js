@@ -428,7 +428,7 @@ async function showQuestionDetail(q, run) {
     seen.add(key);
     const r = recsCache.list.find((x) => x.symbol === c.symbol && x.number === number);
     if (r) {
-      parts.push(el("p", { class: "detail-source" }, `Asks about ${r.symbol}, para. ${r.number}`), history(r));
+      parts.push(el("p", { class: "detail-source" }, `Asks about ${r.symbol}, para. ${r.number}`), history(r, (source) => run(() => edit({ op: "cite_source", question: q.id, source }))));
       if (r.concern) parts.push(el("details", {}, el("summary", {}, "The concern before it"), el("p", { class: "document-text" }, r.concern)));
     } else {
       parts.push(el("p", { class: "detail-source" }, `Asks about ${c.symbol}${number ? `, para. ${number}` : ""} (not in the library)`));

@@ -17,8 +17,10 @@ function badges(r) {
   return out;
 }
 
-// A recommendation's thread across cycles, oldest first (also shown in the Draft view).
-export function history(r) {
+// A recommendation's thread across cycles, oldest first (also shown in the Draft
+// view, where `onCite` adds a sentence further to the State's report, reply or
+// follow-up information to the question).
+export function history(r, onCite = null) {
   const steps = [];
   for (const a of [...r.ancestors].reverse()) {
     steps.push(el("li", {}, el("strong", {}, `${a.symbol}, para. ${a.paragraph}`), a.text ? el("p", { class: "document-text" }, a.text) : el("p", { class: "muted" }, "Not in the library.")));
@@ -29,12 +31,17 @@ export function history(r) {
   steps.push(el("li", { class: "current" }, el("strong", {}, `${r.symbol}, para. ${r.number}`), el("p", { class: "document-text" }, r.text)));
   if (r.follow_up) steps.push(el("li", {}, el("strong", {}, "Marked for follow-up"), r.follow_up_due ? el("p", {}, `due ${r.follow_up_due}`) : null));
   // What came after: each source a dot that opens on its text.
-  const source = (kind, title, text, note) =>
-    el("li", { class: `source ${kind}` }, el("details", {}, el("summary", {}, el("strong", {}, title), note ? el("span", { class: "muted" }, ` ${note}`) : null), el("p", { class: "document-text" }, text)));
-  for (const f of r.follow_up_information ?? []) steps.push(source("follow-up-information", `Follow-up information ${f.symbol ?? ""}${f.paragraph ? `, para. ${f.paragraph}` : ""}`, f.text));
+  const source = (kind, title, text, note, cite = null) =>
+    el(
+      "li",
+      { class: `source ${kind}` },
+      el("details", {}, el("summary", {}, el("strong", {}, title), note ? el("span", { class: "muted" }, ` ${note}`) : null), el("p", { class: "document-text" }, text)),
+      onCite && cite?.symbol ? el("button", { class: "link cite-source", type: "button", "aria-label": `Add to the question: further to ${title}`, onclick: () => onCite(cite) }, "Add to this question") : null,
+    );
+  for (const f of r.follow_up_information ?? []) steps.push(source("follow-up-information", `Follow-up information ${f.symbol ?? ""}${f.paragraph ? `, para. ${f.paragraph}` : ""}`, f.text, null, { kind: "follow_up", symbol: f.symbol, paragraph: null }));
   if (r.addressed_in_report === false) steps.push(el("li", { class: "source report silent" }, el("strong", {}, "The State party's report says nothing on this")));
-  for (const p of r.report_paragraphs ?? []) steps.push(source("report", `Report ${p.symbol ?? ""}${p.paragraph ? `, para. ${p.paragraph}` : ""}`, p.text, p.explicit ? "(says it answers this)" : `(similarity ${p.score.toFixed(2)})`));
-  for (const q of r.replies ?? []) steps.push(source("reply", `Reply ${q.symbol ?? ""} to question ${q.question}`, q.text, q.numbered_as ? `(numbered ${q.numbered_as} in the replies, which number their answers off from the questions)` : null));
+  for (const p of r.report_paragraphs ?? []) steps.push(source("report", `Report ${p.symbol ?? ""}${p.paragraph ? `, para. ${p.paragraph}` : ""}`, p.text, p.explicit ? "(says it answers this)" : `(similarity ${p.score.toFixed(2)})`, p.paragraph ? { kind: "report", symbol: p.symbol, paragraph: p.paragraph } : null));
+  for (const q of r.replies ?? []) steps.push(source("reply", `Reply ${q.symbol ?? ""} to question ${q.question}`, q.text, q.numbered_as ? `(numbered ${q.numbered_as} in the replies, which number their answers off from the questions)` : null, { kind: "replies", symbol: q.symbol, paragraph: q.question }));
   for (const q of r.dialogue_questions ?? []) steps.push(source("dialogue", `Asked in the dialogue${q.speaker ? ` by ${q.speaker}` : ""}`, q.text));
   for (const q of r.submissions ?? []) steps.push(source("submission", `Proposed by ${q.source ?? "a submission"}`, q.text, q.symbol ? `(${q.symbol})` : null));
   return el("ol", { class: "timeline" }, steps);

@@ -515,6 +515,13 @@ pub enum DraftOp {
         question: u64,
         text: String,
     },
+    /// Adds to a question a sentence, in the committee's words, that asks
+    /// further to what the State party said in its report, replies or
+    /// follow-up information, citing it in the draft's citation style.
+    CiteSource {
+        question: u64,
+        source: SourceRef,
+    },
     SetSubitems {
         question: u64,
         subitems: Vec<SubParagraph>,
@@ -655,6 +662,11 @@ fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
     };
     match op {
         DraftOp::EditText { question, text } => c.edit_text(question, &text),
+        DraftOp::CiteSource { question, source } => {
+            let profile = profile_for(&committee)?;
+            let (sentence, note) = source_sentence(&profile, c.style, &source);
+            c.append_sentence(question, &sentence, note)
+        }
         DraftOp::SetSubitems { question, subitems } => c.set_subitems(question, subitems),
         DraftOp::SetNotes { question, notes } => c.set_notes(question, notes),
         DraftOp::SetNoteTexts { question, notes } => {
@@ -693,6 +705,73 @@ fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
         DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
     }?;
     drafts::write_step(conn, id, c, typing.as_deref())
+}
+
+/// Which of the State party's documents a sentence builds on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Report,
+    Replies,
+    FollowUp,
+}
+
+/// A paragraph of the State party's report ("38"), a reply (the question it
+/// answers, "5") or its follow-up information (the paragraph of the
+/// observations it answers, or none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub kind: SourceKind,
+    pub symbol: String,
+    #[serde(default)]
+    pub paragraph: Option<String>,
+}
+
+/// The sentence for a source in the committee's words and the draft's
+/// citation style, with its footnote when the draft cites in footnotes.
+fn source_sentence(
+    profile: &Profile,
+    style: CitationStyle,
+    source: &SourceRef,
+) -> (String, Option<drafts::DraftNote>) {
+    let t = &profile.templates;
+    let template = match source.kind {
+        SourceKind::Report => &t.further_to_report,
+        SourceKind::Replies => &t.further_to_replies,
+        SourceKind::FollowUp => &t.further_to_follow_up,
+    };
+    // What is cited: the report's paragraph; the replies and the follow-up
+    // information as documents.
+    let cited = crate::model::Citation {
+        symbol: source.symbol.clone(),
+        paragraph: match source.kind {
+            SourceKind::Report => source.paragraph.clone(),
+            _ => None,
+        },
+    };
+    let (cite, note) = match style {
+        CitationStyle::Footnote => (
+            String::new(),
+            Some(drafts::DraftNote {
+                cites: vec![cited],
+                text: None,
+            }),
+        ),
+        // The sentence names the paragraph: the document's symbol follows it
+        // (a bare citation names no document either, so the symbol stands too).
+        CitationStyle::Inline | CitationStyle::Bare => (format!(" ({})", source.symbol), None),
+    };
+    let token = if note.is_some() {
+        drafts::NOTE_TOKEN
+    } else {
+        ""
+    };
+    let number = source.paragraph.clone().unwrap_or_default();
+    let text = template
+        .replace("{number}", &number)
+        .replace("{cite}", &cite)
+        .replace("{note}", token);
+    (text, note)
 }
 
 /// A moment stored in UTC ("2026-12-01T21:16:05.123Z") as the laptop's clock
@@ -820,6 +899,77 @@ mod tests {
         let mut lib = Library::open_in_memory().unwrap();
         lib.ensure_seeded().unwrap();
         lib
+    }
+
+    #[test]
+    fn a_sentence_further_to_the_report_is_added_in_the_drafts_style() {
+        let mut lib = seeded();
+        let d = new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "TJK".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let q = d.content.questions[1].id;
+        let before = view(&mut lib, d.id).unwrap();
+        let v = apply(
+            &mut lib,
+            d.id,
+            DraftOp::CiteSource {
+                question: q,
+                source: SourceRef {
+                    kind: SourceKind::Report,
+                    symbol: "CMW/C/TJK/3".into(),
+                    paragraph: Some("38".into()),
+                },
+            },
+        )
+        .unwrap();
+        let q2 = &v.questions[1];
+        assert!(q2.text.ends_with(
+            "Further to the information provided in paragraph 38 of the State party's report, please provide updated information."
+        ));
+        // One more footnote, after the comma, citing the report's paragraph.
+        assert_eq!(v.footnotes.len(), before.footnotes.len() + 1);
+        assert!(v
+            .footnotes
+            .iter()
+            .any(|f| f.text == "CMW/C/TJK/3, para. 38."));
+        let note = q2.notes.last().unwrap();
+        assert_eq!(&q2.text[..note.offset], q2.text[..note.offset].trim_end());
+        assert!(q2.text[..note.offset].ends_with("report,"));
+        // One undo step takes it away.
+        let undone = change(&mut lib, d.id, Change::Undo).unwrap();
+        assert_eq!(undone.questions[1].text, before.questions[1].text);
+        // Inline, the document's symbol follows the words that name it.
+        let d = new_draft(
+            &mut lib,
+            &NewDraft {
+                state: "TJK".into(),
+                style: CitationStyle::Inline,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let q = d.content.questions[0].id;
+        let v = apply(
+            &mut lib,
+            d.id,
+            DraftOp::CiteSource {
+                question: q,
+                source: SourceRef {
+                    kind: SourceKind::FollowUp,
+                    symbol: "CMW/C/TJK/CO/2/Add.1".into(),
+                    paragraph: None,
+                },
+            },
+        )
+        .unwrap();
+        assert!(v.questions[0].text.ends_with(
+            "In the light of the information provided by the State party in its follow-up report (CMW/C/TJK/CO/2/Add.1), please provide updated information."
+        ));
     }
 
     #[test]

@@ -244,6 +244,37 @@ impl DraftContent {
         Ok(())
     }
 
+    /// Adds a sentence at the end of a question's text, with the note its
+    /// marker ([`NOTE_TOKEN`]) stands for, when it has one.
+    pub fn append_sentence(
+        &mut self,
+        id: u64,
+        sentence: &str,
+        note: Option<DraftNote>,
+    ) -> Result<()> {
+        let i = self.index_of(id)?;
+        let q = &mut self.questions[i];
+        let sentence = normalize_spaces(sentence);
+        let mut text = q.text.trim_end().to_string();
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&sentence);
+        let tokens = sentence.matches(NOTE_TOKEN).count();
+        match note {
+            Some(n) if tokens == 1 => q.notes.push(n),
+            None if tokens == 0 => {}
+            _ => {
+                return Err(crate::error::Error::InvalidInput(
+                    "the sentence and its footnote do not match".into(),
+                ))
+            }
+        }
+        q.text = text;
+        q.edited = true;
+        Ok(())
+    }
+
     /// Replaces a question's sub-items.
     pub fn set_subitems(&mut self, id: u64, subitems: Vec<SubParagraph>) -> Result<()> {
         let i = self.index_of(id)?;

@@ -543,7 +543,12 @@ fn lead_in(profile: &Profile, follow_up: bool) -> &str {
     }
 }
 
-fn citation_text(style: CitationStyle, symbol: &str, refs: &[String], profile: &Profile) -> String {
+pub fn citation_text(
+    style: CitationStyle,
+    symbol: &str,
+    refs: &[String],
+    profile: &Profile,
+) -> String {
     let paragraphs = paragraphs_phrase(refs);
     match style {
         CitationStyle::Footnote => String::new(),

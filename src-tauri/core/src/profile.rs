@@ -128,6 +128,15 @@ pub struct Templates {
     /// After an "indicate" lead-in: "{what}, and specify, if applicable, what
     /// constraints and difficulties have prevented it from doing so to date."
     pub intention_tail: String,
+    /// A sentence a rapporteur adds from the State party's report: "Further to
+    /// the information provided in paragraph {number} of the State party's
+    /// report{cite},{note} please provide updated information." ({cite}: the
+    /// inline citation, or nothing; {note}: where a footnote's marker goes).
+    pub further_to_report: String,
+    /// The same from the State party's replies to the list of issues ({number}: the question).
+    pub further_to_replies: String,
+    /// The same from the State party's follow-up information.
+    pub further_to_follow_up: String,
     /// Later sentences: "Please also provide information on {what}."
     pub also_information: String,
     /// "Please also clarify {what}."
@@ -491,6 +500,25 @@ impl Profile {
                 format!("templates.{field}")
             };
             check_placeholders(&path, v, required, &[], &mut out);
+        }
+        for (field, v, required) in [
+            (
+                "further_to_report",
+                &t.further_to_report,
+                &["number", "cite", "note"][..],
+            ),
+            (
+                "further_to_replies",
+                &t.further_to_replies,
+                &["number", "cite", "note"][..],
+            ),
+            (
+                "further_to_follow_up",
+                &t.further_to_follow_up,
+                &["cite", "note"][..],
+            ),
+        ] {
+            check_placeholders(&format!("templates.{field}"), v, required, &[], &mut out);
         }
         for (field, v) in [
             ("title_block.distribution", &self.title_block.distribution),

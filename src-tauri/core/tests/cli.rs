@@ -497,3 +497,55 @@ fn eval_any_list_committee_drafts_and_overlaps() {
         stdout(&o)
     );
 }
+
+/// Issue 13: `loi draft cite` adds a sentence further to the State party's
+/// report, replies or follow-up information, in the draft's citation style.
+#[test]
+fn a_question_cites_the_state_partys_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let o = loi(&db, &["draft", "new", "--state", "TJK"]);
+    let id = stdout(&o).trim().to_string();
+    let o = loi(
+        &db,
+        &[
+            "draft",
+            "cite",
+            &id,
+            "--question",
+            "3",
+            "--report",
+            "CMW/C/TJK/3",
+            "--para",
+            "38",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["questions"][2]["text"].as_str().unwrap().ends_with(
+        "paragraph 38 of the State party's report, please provide updated information."
+    ));
+    assert!(v["footnotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["text"] == "CMW/C/TJK/3, para. 38."));
+    // A source must be named, and a report's paragraph given.
+    for args in [
+        vec!["draft", "cite", &id, "--question", "3"],
+        vec![
+            "draft",
+            "cite",
+            &id,
+            "--question",
+            "3",
+            "--report",
+            "CMW/C/TJK/3",
+        ],
+    ] {
+        let o = loi(&db, &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&o).lines().count(), 1);
+    }
+}

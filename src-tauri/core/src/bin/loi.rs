@@ -254,6 +254,25 @@ enum DraftCommand {
         #[arg(long)]
         text: String,
     },
+    /// Add to question N a sentence further to what the State party said:
+    /// in its report (--report SYMBOL --para P), its replies to the list of
+    /// issues (--replies SYMBOL --para Q, the question answered) or its
+    /// follow-up information (--follow-up SYMBOL), cited in the draft's style.
+    Cite {
+        id: i64,
+        #[arg(long)]
+        question: usize,
+        #[arg(long, conflicts_with_all = ["replies", "follow_up"])]
+        report: Option<String>,
+        #[arg(long, conflicts_with = "follow_up")]
+        replies: Option<String>,
+        #[arg(long)]
+        follow_up: Option<String>,
+        #[arg(long)]
+        para: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Add a question written by hand after question N (or at the end).
     Add {
         id: i64,
@@ -474,6 +493,47 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
                     text,
                 })
             })?;
+        }
+        DraftCommand::Cite {
+            id,
+            question,
+            report,
+            replies,
+            follow_up,
+            para,
+            json,
+        } => {
+            let (kind, symbol) =
+                match (report, replies, follow_up) {
+                    (Some(s), _, _) => (drafting::SourceKind::Report, s),
+                    (_, Some(s), _) => (drafting::SourceKind::Replies, s),
+                    (_, _, Some(s)) => (drafting::SourceKind::FollowUp, s),
+                    _ => return Err(Error::InvalidInput(
+                        "name the source: --report SYMBOL, --replies SYMBOL or --follow-up SYMBOL"
+                            .into(),
+                    )),
+                };
+            if kind != drafting::SourceKind::FollowUp && para.is_none() {
+                return Err(Error::InvalidInput(
+                    "--para: the report's paragraph or the question the reply answers".into(),
+                ));
+            }
+            let source = drafting::SourceRef {
+                kind,
+                symbol,
+                paragraph: para,
+            };
+            let view = drafting::apply_worked_out(&mut lib, id, |c| {
+                Ok(DraftOp::CiteSource {
+                    question: c.id_of_number(question)?,
+                    source,
+                })
+            })?;
+            if json {
+                print_json(&view)?;
+            } else if let Some(q) = view.questions.get(question.saturating_sub(1)) {
+                out!("{}. {}", q.number, q.text);
+            }
         }
         DraftCommand::Add { id, after, text } => {
             // As the app adds: after a question, in its section; else at the
