@@ -284,7 +284,84 @@ fn recommendation_text(r: &RecommendationView) -> String {
 
 /// Fills in the sources of the recommendations of `co` (the concluding
 /// observations they are from) from the State party's documents `docs`.
+///
+/// The result depends on the documents' text alone and costs tens of
+/// milliseconds with a report in the library, while the draft editor asks for
+/// it (through the coverage) at every edit: the last few results are kept,
+/// keyed by a hash of everything they are worked out from.
 pub fn attach(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocument]) {
+    use std::sync::Mutex;
+    type Recent = Vec<(u64, Vec<Sources>)>;
+    static RECENT: Lazy<Mutex<Recent>> = Lazy::new(|| Mutex::new(Vec::new()));
+    const KEPT: usize = 8;
+    let key = inputs_hash(recs, co, docs);
+    let cached = RECENT
+        .lock()
+        .ok()
+        .and_then(|r| r.iter().find(|(k, _)| *k == key).map(|(_, s)| s.clone()));
+    if let Some(sources) = cached.filter(|s| s.len() == recs.len()) {
+        for (r, s) in recs.iter_mut().zip(sources) {
+            r.sources = s;
+        }
+        return;
+    }
+    work_out(recs, co, docs);
+    if let Ok(mut recent) = RECENT.lock() {
+        recent.retain(|(k, _)| *k != key);
+        recent.push((key, recs.iter().map(|r| r.sources.clone()).collect()));
+        let excess = recent.len().saturating_sub(KEPT);
+        recent.drain(..excess);
+    }
+}
+
+/// A hash of what [`work_out`] reads: the recommendations and every
+/// document's metadata, paragraphs, citations, answers and raised questions.
+fn inputs_hash(recs: &[RecommendationView], co: &Document, docs: &[StoredDocument]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let cites = |h: &mut std::collections::hash_map::DefaultHasher,
+                 cs: &[crate::model::Citation]| {
+        for c in cs {
+            c.symbol.hash(h);
+            c.paragraph.hash(h);
+        }
+    };
+    let document = |h: &mut std::collections::hash_map::DefaultHasher, d: &Document| {
+        (d.kind.as_str(), &d.symbol, d.cycle, &d.committee).hash(h);
+        for p in &d.paragraphs {
+            (
+                &p.number,
+                p.kind == ParagraphKind::Recommendation,
+                p.kind == ParagraphKind::Concern,
+            )
+                .hash(h);
+            (&p.theme, &p.text).hash(h);
+            for sp in &p.subparagraphs {
+                sp.text.hash(h);
+            }
+            cites(h, &p.cites);
+            cites(h, &p.answers);
+        }
+        for q in &d.questions_raised {
+            (&q.speaker, &q.text).hash(h);
+        }
+    };
+    document(&mut h, co);
+    for (id, d) in docs {
+        id.hash(&mut h);
+        document(&mut h, d);
+    }
+    for r in recs {
+        (&r.symbol, &r.number, &r.text, &r.theme, &r.concern).hash(&mut h);
+        for sp in &r.subparagraphs {
+            sp.text.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Works out the sources of `recs` (see [`attach`]).
+fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocument]) {
     let Some(co_symbol) = co.symbol.clone() else {
         return;
     };
