@@ -56,12 +56,8 @@ fn latest_observations(
     state: &str,
     committee: Option<&str>,
 ) -> Result<Option<(i64, Document)>> {
-    let docs: Vec<(i64, Document)> = lib
-        .documents_of_state(state)?
-        .into_iter()
-        .filter(|(_, d)| committee.is_none_or(|c| same_committee(d.committee.as_deref(), c)))
-        .collect();
-    Ok(link::latest_concluding_observations(&docs).cloned())
+    let docs = lib.documents_of_state(state)?;
+    Ok(link::latest_concluding_observations_of(&docs, committee).cloned())
 }
 
 /// The choices for a new draft on `state` (ISO code or name) for `committee`

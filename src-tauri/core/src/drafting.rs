@@ -98,12 +98,8 @@ fn source_document(
                 Error::NotFound(format!("concluding observations {symbol} in the library"))
             })?,
         None => {
-            let docs: Vec<(i64, Document)> = lib
-                .documents_of_state(state)?
-                .into_iter()
-                .filter(|(_, d)| of_committee(d))
-                .collect();
-            link::latest_concluding_observations(&docs)
+            let docs = lib.documents_of_state(state)?;
+            link::latest_concluding_observations_of(&docs, committee)
                 .cloned()
                 .ok_or_else(|| {
                     Error::NotFound(match committee {

@@ -77,8 +77,20 @@ fn base_number(r: &str) -> &str {
 
 /// The latest concluding observations among `docs` (highest cycle, then date).
 pub fn latest_concluding_observations(docs: &[StoredDocument]) -> Option<&StoredDocument> {
+    latest_concluding_observations_of(docs, None)
+}
+
+/// The latest concluding observations of a committee (as a user or a profile
+/// names it: "E/C.12" is CESCR) among `docs`; of any committee for `None`.
+pub fn latest_concluding_observations_of<'a>(
+    docs: &'a [StoredDocument],
+    committee: Option<&str>,
+) -> Option<&'a StoredDocument> {
     docs.iter()
         .filter(|(_, d)| d.kind == DocumentKind::ConcludingObservations)
+        .filter(|(_, d)| {
+            committee.is_none_or(|c| crate::committees::same_committee(d.committee.as_deref(), c))
+        })
         .max_by_key(|(id, d)| (d.cycle.unwrap_or(0), d.date, *id))
 }
 
@@ -231,14 +243,7 @@ pub fn recommendations_for(
     committee: Option<&str>,
 ) -> Result<Vec<RecommendationView>> {
     let docs = lib.documents_of_state(state)?;
-    let of_committee: Vec<StoredDocument> = docs
-        .iter()
-        .filter(|(_, d)| {
-            committee.is_none_or(|c| crate::committees::same_committee(d.committee.as_deref(), c))
-        })
-        .cloned()
-        .collect();
-    let Some((id, _)) = latest_concluding_observations(&of_committee) else {
+    let Some((id, _)) = latest_concluding_observations_of(&docs, committee) else {
         return Ok(Vec::new());
     };
     recommendations_in(lib, &docs, *id)

@@ -25,9 +25,8 @@ pub fn words(text: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
         .collect()
 }
 
-/// Weighted word vectors (1 + ln count, times the word's inverse document
-/// frequency over all the texts), normalised to length 1.
-pub fn vectors(texts: &[Text]) -> Vec<HashMap<&str, f64>> {
+/// How many of the texts each word is in.
+pub fn document_frequencies(texts: &[Text]) -> HashMap<&str, usize> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for t in texts {
         let unique: HashSet<&str> = t.words.iter().map(String::as_str).collect();
@@ -35,6 +34,13 @@ pub fn vectors(texts: &[Text]) -> Vec<HashMap<&str, f64>> {
             *df.entry(w).or_default() += 1;
         }
     }
+    df
+}
+
+/// Weighted word vectors (1 + ln count, times the word's inverse document
+/// frequency over all the texts), normalised to length 1.
+pub fn vectors(texts: &[Text]) -> Vec<HashMap<&str, f64>> {
+    let df = document_frequencies(texts);
     let n = texts.len() as f64;
     texts
         .iter()

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::committees::canonical;
 use crate::link::{RecommendationView, StoredDocument};
 use crate::model::{Document, DocumentKind, Paragraph, ParagraphKind};
-use crate::similarity::{cosine, coverage, stemmer, vectors, words, Text};
+use crate::similarity::{cosine, coverage, document_frequencies, stemmer, vectors, words, Text};
 use crate::symbols;
 
 /// The similarity (0 to 1) from which a report paragraph is taken to address
@@ -501,13 +501,7 @@ fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocume
     let v = vectors(&texts);
     // How many texts each word is in: a question and a recommendation on the
     // same topic share a word few others have ("consular", "seasonal").
-    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for t in &texts {
-        let unique: std::collections::HashSet<&str> = t.words.iter().map(String::as_str).collect();
-        for w in unique {
-            *df.entry(w).or_default() += 1;
-        }
-    }
+    let df = document_frequencies(&texts);
     let rare = (texts.len() / 20).max(3);
     // A recommendation's theme heading names its topic ("Consular
     // assistance", "Trade unions"): a word of it that at most two themes have
