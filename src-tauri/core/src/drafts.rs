@@ -94,6 +94,19 @@ pub struct DraftQuestion {
     /// True once the rapporteur changed the generated wording.
     #[serde(default)]
     pub edited: bool,
+    /// Comments kept with the question (e.g. a co-rapporteur's Word comments,
+    /// brought in with their changes): never exported unless asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<QuestionComment>,
+}
+
+/// A comment on a draft question: who wrote it, when, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionComment {
+    pub author: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub text: String,
 }
 
 impl DraftQuestion {
@@ -193,6 +206,7 @@ impl DraftContent {
                     notes,
                 }),
                 edited: false,
+                comments: Vec::new(),
             });
         }
         content
@@ -391,6 +405,7 @@ impl DraftContent {
             sources: Vec::new(),
             generated: None,
             edited: true,
+            comments: Vec::new(),
         };
         let at = match after {
             Some(a) => {
@@ -408,6 +423,114 @@ impl DraftContent {
         self.questions.insert(at, q);
         self.regroup();
         Ok(id)
+    }
+
+    /// Puts words that came back from someone else in a question: its text
+    /// (with a token per note), notes and sub-items.
+    pub fn replace_words(
+        &mut self,
+        id: u64,
+        text: &str,
+        notes: Vec<DraftNote>,
+        subitems: Vec<SubParagraph>,
+    ) -> Result<()> {
+        let i = self.index_of(id)?;
+        let q = &mut self.questions[i];
+        let mut text = normalize_spaces(text);
+        text = keep_first_tokens(&text, notes.len());
+        let mut notes = notes;
+        notes.truncate(text.matches(NOTE_TOKEN).count());
+        q.text = text;
+        q.notes = notes;
+        q.subitems = subitems;
+        q.edited = q
+            .generated
+            .as_ref()
+            .is_none_or(|g| g.text != q.text || g.subitems != q.subitems || g.notes != q.notes);
+        Ok(())
+    }
+
+    /// Inserts a question that came back from someone else after `after` (in
+    /// its section), or at the start of the list; returns its id.
+    pub fn insert_after(
+        &mut self,
+        after: Option<u64>,
+        section: Vec<String>,
+        text: &str,
+        notes: Vec<DraftNote>,
+        subitems: Vec<SubParagraph>,
+    ) -> Result<u64> {
+        let at = match after {
+            Some(a) => self.index_of(a)? + 1,
+            None => 0,
+        };
+        let section = match after {
+            Some(_) => self.questions[at - 1].section.clone(),
+            None => self
+                .questions
+                .first()
+                .map(|q| q.section.clone())
+                .unwrap_or(section),
+        };
+        if !self.sections.contains(&section) {
+            self.sections.push(section.clone());
+        }
+        let id = self.take_id();
+        self.questions.insert(
+            at,
+            DraftQuestion {
+                id,
+                section,
+                text: String::new(),
+                subitems: Vec::new(),
+                notes: Vec::new(),
+                sources: Vec::new(),
+                generated: None,
+                edited: true,
+                comments: Vec::new(),
+            },
+        );
+        self.replace_words(id, text, notes, subitems)?;
+        Ok(id)
+    }
+
+    /// Moves a question to just after `after` (taking its section), or to the
+    /// start of the list.
+    pub fn place_after(&mut self, id: u64, after: Option<u64>) -> Result<()> {
+        if after == Some(id) {
+            return Ok(());
+        }
+        let i = self.index_of(id)?;
+        let mut q = self.questions.remove(i);
+        let at = match after {
+            Some(a) => match self.index_of(a) {
+                Ok(j) => j + 1,
+                Err(e) => {
+                    self.questions.insert(i, q);
+                    return Err(e);
+                }
+            },
+            None => 0,
+        };
+        if let Some(n) = at
+            .checked_sub(1)
+            .and_then(|p| self.questions.get(p))
+            .or_else(|| self.questions.get(at))
+        {
+            q.section = n.section.clone();
+        }
+        self.questions.insert(at, q);
+        Ok(())
+    }
+
+    /// Keeps a comment with a question (not when it already has the same one).
+    pub fn add_comment(&mut self, id: u64, comment: QuestionComment) -> Result<()> {
+        let i = self.index_of(id)?;
+        let q = &mut self.questions[i];
+        if !q.comments.contains(&comment) {
+            q.comments.push(comment);
+        }
+        Ok(())
     }
 
     /// Deletes a question.
@@ -430,6 +553,7 @@ impl DraftContent {
         q.subitems.extend(next.subitems);
         relabel(&mut q.subitems);
         q.notes.extend(next.notes);
+        q.comments.extend(next.comments);
         for s in next.sources {
             if !q.sources.contains(&s) {
                 q.sources.push(s);
@@ -474,6 +598,7 @@ impl DraftContent {
             sources: q.sources.clone(),
             generated: None,
             edited: true,
+            comments: Vec::new(),
         };
         self.questions.insert(i + 1, new_q);
         Ok(new_id)
@@ -824,6 +949,8 @@ fn relabel(subitems: &mut [SubParagraph]) {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: i64,
+    /// The draft's global id (a UUID), written into every file exported for it.
+    pub uid: String,
     pub state: StateParty,
     pub committee: String,
     pub cycle: u32,
@@ -859,6 +986,8 @@ pub struct DraftSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftVersion {
     pub id: i64,
+    /// The version's global id (a UUID), written into the files sent from it.
+    pub uid: String,
     pub draft_id: i64,
     pub name: String,
     pub created_at: String,
@@ -888,21 +1017,34 @@ pub fn create(
     source_symbol: Option<&str>,
     content: &DraftContent,
 ) -> Result<Draft> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let id = write_new(&tx, state, committee, cycle, source_symbol, content)?;
+    tx.commit()?;
+    load(conn, id)
+}
+
+/// Stores a new draft inside the caller's transaction; returns its id.
+pub fn write_new(
+    conn: &Connection,
+    state: &StateParty,
+    committee: &str,
+    cycle: u32,
+    source_symbol: Option<&str>,
+    content: &DraftContent,
+) -> Result<i64> {
     let json = to_json(content)?;
     let t = now();
-    tx.execute(
-        "INSERT INTO drafts (state_code, state_name, committee, cycle, source_symbol, created_at, updated_at, content, history_pos)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, 0)",
-        params![state.code, state.name, committee, cycle, source_symbol, t, json],
+    conn.execute(
+        "INSERT INTO drafts (state_code, state_name, committee, cycle, source_symbol, created_at, updated_at, content, history_pos, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, 0, ?8)",
+        params![state.code, state.name, committee, cycle, source_symbol, t, json, new_uid()],
     )?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
+    let id = conn.last_insert_rowid();
+    conn.execute(
         "INSERT INTO draft_history (draft_id, seq, content) VALUES (?1, 0, ?2)",
         params![id, json],
     )?;
-    tx.commit()?;
-    load(conn, id)
+    Ok(id)
 }
 
 /// Loads a draft.
@@ -910,7 +1052,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Draft> {
     let row = conn
         .query_row(
             "SELECT id, state_code, state_name, committee, cycle, source_symbol, created_at, updated_at, content, history_pos,
-                    (SELECT MAX(seq) FROM draft_history h WHERE h.draft_id = drafts.id)
+                    (SELECT MAX(seq) FROM draft_history h WHERE h.draft_id = drafts.id), uid
              FROM drafts WHERE id = ?1",
             params![id],
             |r| {
@@ -926,6 +1068,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Draft> {
                     r.get::<_, String>(8)?,
                     r.get::<_, i64>(9)?,
                     r.get::<_, Option<i64>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
                 ))
             },
         )
@@ -943,6 +1086,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Draft> {
         content,
         pos,
         max_seq,
+        uid,
     ) = row;
     let min_seq: Option<i64> = conn.query_row(
         "SELECT MIN(seq) FROM draft_history WHERE draft_id = ?1",
@@ -951,6 +1095,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Draft> {
     )?;
     Ok(Draft {
         id,
+        uid: uid.unwrap_or_default(),
         state: StateParty { code, name },
         committee,
         cycle,
@@ -1170,12 +1315,19 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
 
 /// Takes a named snapshot of the current state.
 pub fn save_version(conn: &mut Connection, id: i64, name: &str) -> Result<DraftVersion> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let v = write_version(&tx, id, name)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// Takes a named snapshot of the current state inside the caller's transaction.
+pub fn write_version(conn: &Connection, id: i64, name: &str) -> Result<DraftVersion> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::InvalidInput("a version needs a name".into()));
     }
-    let tx = conn.transaction()?;
-    let content: String = tx
+    let content: String = conn
         .query_row(
             "SELECT content FROM drafts WHERE id = ?1",
             params![id],
@@ -1184,14 +1336,15 @@ pub fn save_version(conn: &mut Connection, id: i64, name: &str) -> Result<DraftV
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("draft {id}")))?;
     let t = now();
-    tx.execute(
-        "INSERT INTO draft_versions (draft_id, name, created_at, content) VALUES (?1, ?2, ?3, ?4)",
-        params![id, name, t, content],
+    let uid = new_uid();
+    conn.execute(
+        "INSERT INTO draft_versions (draft_id, name, created_at, content, uid) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, name, t, content, uid],
     )?;
-    let vid = tx.last_insert_rowid();
-    tx.commit()?;
+    let vid = conn.last_insert_rowid();
     Ok(DraftVersion {
         id: vid,
+        uid,
         draft_id: id,
         name: name.to_string(),
         created_at: t,
@@ -1199,10 +1352,51 @@ pub fn save_version(conn: &mut Connection, id: i64, name: &str) -> Result<DraftV
     })
 }
 
+/// A new global id.
+pub fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Gives every draft and version stored before global ids existed one
+/// (the step after migration 7, in its transaction).
+pub fn give_uids(conn: &Connection) -> Result<()> {
+    for table in ["drafts", "draft_versions"] {
+        let ids: Vec<i64> = conn
+            .prepare(&format!("SELECT id FROM {table} WHERE uid IS NULL"))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            conn.execute(
+                &format!("UPDATE {table} SET uid = ?2 WHERE id = ?1"),
+                params![id, new_uid()],
+            )?;
+        }
+    }
+    conn.execute_batch(
+        "CREATE UNIQUE INDEX drafts_by_uid ON drafts(uid);
+         CREATE UNIQUE INDEX draft_versions_by_uid ON draft_versions(uid);",
+    )?;
+    Ok(())
+}
+
+/// The draft with this global id, if the library has it.
+pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM drafts WHERE uid = ?1", params![uid], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The version of draft `id` with this global id, if it has it.
+pub fn version_by_uid(conn: &Connection, id: i64, uid: &str) -> Result<Option<DraftVersion>> {
+    Ok(versions(conn, id)?.into_iter().find(|v| v.uid == uid))
+}
+
 /// The named versions of a draft, oldest first.
 pub fn versions(conn: &Connection, id: i64) -> Result<Vec<DraftVersion>> {
     let mut stmt = conn.prepare(
-        "SELECT id, name, created_at, content FROM draft_versions WHERE draft_id = ?1 ORDER BY id",
+        "SELECT id, name, created_at, content, uid FROM draft_versions WHERE draft_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map(params![id], |r| {
         Ok((
@@ -1210,13 +1404,15 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<DraftVersion>> {
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (vid, name, created_at, content) = row?;
+        let (vid, name, created_at, content, uid) = row?;
         out.push(DraftVersion {
             id: vid,
+            uid: uid.unwrap_or_default(),
             draft_id: id,
             name,
             created_at,
@@ -1418,6 +1614,9 @@ mod tests {
             .unwrap();
         conn.execute_batch(include_str!("library/migrations/003_typing.sql"))
             .unwrap();
+        conn.execute_batch(include_str!("library/migrations/007_draft_exchange.sql"))
+            .unwrap();
+        give_uids(&conn).unwrap();
         conn
     }
 

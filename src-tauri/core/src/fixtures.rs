@@ -10,6 +10,8 @@ use zip::write::SimpleFileOptions;
 
 /// The text of the built-in sample document whose file name starts with
 /// `prefix` ("000" … "004").
+pub mod word_edits;
+
 pub fn seed_text(prefix: &str) -> String {
     crate::seeds::SEEDS
         .iter()

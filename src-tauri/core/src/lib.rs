@@ -23,6 +23,7 @@ pub mod profile;
 
 pub mod committees;
 pub mod diff;
+pub mod draft;
 pub mod drafting;
 pub mod drafts;
 pub mod evaluation;

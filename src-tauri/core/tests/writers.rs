@@ -210,7 +210,7 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
             "Timing question.",
         ]),
         timed(&["import", sample.to_str().unwrap()]),
-        timed(&["draft", "merge", &id.to_string(), "1"]),
+        timed(&["draft", "join", &id.to_string(), "1"]),
     ];
     let typical = typical_of[0];
     let (mut acknowledged_texts, mut acknowledged_docs) = (Vec::new(), Vec::new());
@@ -235,7 +235,7 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
                 (loi(&db, &["import", path.to_str().unwrap()]), Err(word))
             }
             _ => (
-                loi(&db, &["draft", "merge", &id.to_string(), "1"]),
+                loi(&db, &["draft", "join", &id.to_string(), "1"]),
                 Ok(String::new()),
             ),
         };

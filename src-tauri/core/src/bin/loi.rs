@@ -27,7 +27,7 @@ use loi_core::library::{
     ImportOutcome, Library, MetadataOverrides, HIGHLIGHT_END, HIGHLIGHT_START,
 };
 use loi_core::model::{CitationStyle, DocumentKind, ParagraphKind};
-use loi_core::{diff, evaluation, export, import, link, overlaps, parse};
+use loi_core::{diff, draft, evaluation, export, import, link, overlaps, parse};
 
 #[derive(Parser)]
 #[command(
@@ -290,8 +290,57 @@ enum DraftCommand {
         #[arg(long)]
         to: usize,
     },
-    /// Merge question N with the next one.
-    Merge { id: i64, question: usize },
+    /// Join question N with the next one.
+    Join { id: i64, question: usize },
+    /// Bring in the changes of a file that came back (a Word file the draft
+    /// was sent as, or a shared draft file): lists every proposal and
+    /// conflict against the version sent, as review RID; nothing is applied
+    /// unless --accept-all-but-conflicts.
+    Merge {
+        id: i64,
+        file: PathBuf,
+        /// The version the file was made on, when the file does not say
+        /// (default: the one it names, else the best match by content).
+        #[arg(long)]
+        version: Option<i64>,
+        /// Apply every proposal that is not a conflict at once, and list the conflicts left.
+        #[arg(long)]
+        accept_all_but_conflicts: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decide on the proposals of review RID: --accept all, --accept 1,3,4,
+    /// --accept-from AUTHOR; --reject 2,5. Applied as one undo step, with a
+    /// version saved just before.
+    Review {
+        review: i64,
+        #[arg(long)]
+        accept: Option<String>,
+        #[arg(long)]
+        accept_from: Option<String>,
+        #[arg(long)]
+        reject: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a draft as a shared draft file another LOI Drafter opens.
+    Share {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// Your name, shown beside your changes when they are merged.
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Open a shared draft file: as a new draft, or merged into draft ID
+    /// (--into), as a review of proposals.
+    Open {
+        file: PathBuf,
+        #[arg(long)]
+        into: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Split question N before the given words.
     Split {
         id: i64,
@@ -381,6 +430,26 @@ fn print_draft(lib: &mut Library, id: i64, json: bool) -> Result<()> {
         out!("not asked about: {}", left.join(", "));
     }
     Ok(())
+}
+
+fn print_items(items: &[draft::review::ItemView]) {
+    for i in items {
+        out!(
+            "{}. {:?}{} question {} by {}",
+            i.n,
+            i.op,
+            if i.conflict { " CONFLICT" } else { "" },
+            i.question
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into()),
+            i.author
+        );
+        for (label, text) in [("sent", &i.base), ("yours", &i.ours), ("theirs", &i.theirs)] {
+            if let Some(t) = text {
+                out!("   {label}: {}", t.replace('\n', " / "));
+            }
+        }
+    }
 }
 
 fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
@@ -561,7 +630,177 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
                 })
             })?;
         }
-        DraftCommand::Merge { id, question } => {
+        DraftCommand::Merge {
+            id,
+            file,
+            version,
+            accept_all_but_conflicts,
+            json,
+        } => {
+            let review = draft::review::bring_in(&mut lib, id, &file, version)?;
+            if accept_all_but_conflicts {
+                let decided = draft::review::decide(
+                    &mut lib,
+                    review.id,
+                    &draft::review::Accept::AllButConflicts,
+                    &[],
+                )?;
+                let review = draft::review::load(lib.connection(), review.id)?;
+                let report = draft::review::report(&review, &decided.draft.content);
+                let conflicts: Vec<_> = report
+                    .items
+                    .iter()
+                    .filter(|i| decided.conflicts_left.contains(&i.n))
+                    .cloned()
+                    .collect();
+                if json {
+                    print_json(&serde_json::json!({
+                        "review": review.id,
+                        "base_version": review.base_version,
+                        "applied": decided.accepted,
+                        "version_before": decided.version_before,
+                        "conflicts": conflicts,
+                        "comments": report.comments,
+                    }))?;
+                } else {
+                    out!(
+                        "review {}: {} applied, {} conflicts left (loi draft review {} --accept N or --reject N)",
+                        review.id,
+                        decided.accepted.len(),
+                        conflicts.len(),
+                        review.id
+                    );
+                    print_items(&conflicts);
+                }
+            } else {
+                let draft_now = drafts::load(lib.connection(), id)?;
+                let report = draft::review::report(&review, &draft_now.content);
+                if json {
+                    print_json(&report)?;
+                } else {
+                    out!(
+                        "review {} of draft {id} against version {}{}: {} proposals ({} conflicts), {} comments",
+                        review.id,
+                        review.base_version,
+                        if review.recognised { "" } else { " (chosen by content: the file does not name its version)" },
+                        report.items.len(),
+                        report.items.iter().filter(|i| i.conflict).count(),
+                        report.comments.len()
+                    );
+                    print_items(&report.items);
+                    for c in &report.comments {
+                        out!(
+                            "  comment on {} by {}: {}",
+                            c.question
+                                .map(|n| format!("question {n}"))
+                                .unwrap_or_else(|| "the list".into()),
+                            c.author,
+                            c.text
+                        );
+                    }
+                }
+            }
+        }
+        DraftCommand::Review {
+            review,
+            accept,
+            accept_from,
+            reject,
+            json,
+        } => {
+            let numbers = |s: &str| -> Result<Vec<usize>> {
+                s.split(',')
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| {
+                        p.trim().parse().map_err(|_| {
+                            Error::InvalidInput(format!("\"{p}\" is not a proposal number"))
+                        })
+                    })
+                    .collect()
+            };
+            let accept = match (accept.as_deref(), accept_from) {
+                (Some(_), Some(_)) => {
+                    return Err(Error::InvalidInput(
+                        "give --accept or --accept-from, not both".into(),
+                    ))
+                }
+                (Some("all"), None) => draft::review::Accept::All,
+                (Some(list), None) => draft::review::Accept::Items(numbers(list)?),
+                (None, Some(a)) => draft::review::Accept::Author(a),
+                (None, None) => draft::review::Accept::None,
+            };
+            let reject = reject
+                .as_deref()
+                .map(numbers)
+                .transpose()?
+                .unwrap_or_default();
+            let decided = draft::review::decide(&mut lib, review, &accept, &reject)?;
+            if json {
+                print_json(&serde_json::json!({
+                    "review": decided.review,
+                    "accepted": decided.accepted,
+                    "rejected": decided.rejected,
+                    "pending": decided.pending,
+                    "conflicts_left": decided.conflicts_left,
+                    "version_before": decided.version_before,
+                    "draft": decided.draft.id,
+                    "questions": decided.draft.content.questions.len(),
+                }))?;
+            } else {
+                out!(
+                    "review {}: {} accepted, {} rejected, {} still to decide{}",
+                    decided.review,
+                    decided.accepted.len(),
+                    decided.rejected.len(),
+                    decided.pending.len(),
+                    decided
+                        .version_before
+                        .map(|v| format!(
+                            " (version {v} saved before; loi draft undo {} takes it back)",
+                            decided.draft.id
+                        ))
+                        .unwrap_or_default()
+                );
+            }
+        }
+        DraftCommand::Share { id, out, by } => {
+            let bytes = draft::share::share(&mut lib, id, by.as_deref())?;
+            export::write_file(&out, &bytes)?;
+            out!("wrote {}", out.display());
+        }
+        DraftCommand::Open { file, into, json } => match into {
+            Some(id) => {
+                let review = draft::review::bring_in(&mut lib, id, &file, None)?;
+                let d = drafts::load(lib.connection(), id)?;
+                let report = draft::review::report(&review, &d.content);
+                if json {
+                    print_json(&report)?;
+                } else {
+                    out!(
+                        "review {} of draft {id}: {} proposals ({} conflicts)",
+                        review.id,
+                        report.items.len(),
+                        report.items.iter().filter(|i| i.conflict).count()
+                    );
+                    print_items(&report.items);
+                }
+            }
+            None => {
+                let d = draft::share::open_new(&mut lib, &file)?;
+                if json {
+                    print_json(
+                        &serde_json::json!({"draft": d.id, "uid": d.uid, "questions": d.content.questions.len()}),
+                    )?;
+                } else {
+                    out!(
+                        "opened as draft {} ({} questions)",
+                        d.id,
+                        d.content.questions.len()
+                    );
+                }
+            }
+        },
+        DraftCommand::Join { id, question } => {
             drafting::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::MergeWithNext {
                     question: c.id_of_number(question)?,
@@ -942,8 +1181,6 @@ fn run(cli: Cli) -> Result<bool> {
             } else {
                 list
             };
-            let issue_list = drafting::resolve_list(&mut lib, &name)?
-                .with_citation_style(parse_style(&citations)?);
             let fmt = format
                 .as_deref()
                 .or_else(|| out.to_str())
@@ -955,9 +1192,11 @@ fn run(cli: Cli) -> Result<bool> {
                 })?),
                 None => None,
             };
-            let bytes = export::export(
-                &issue_list,
+            let bytes = draft::send::export_named(
+                &mut lib,
+                &name,
                 fmt,
+                parse_style(&citations)?,
                 &export::ExportOptions {
                     date,
                     ..Default::default()

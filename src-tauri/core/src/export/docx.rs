@@ -76,7 +76,40 @@ const STYLES: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="T
 <w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:ind w:left="1134" w:right="1134" w:hanging="1134"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#;
 
-fn package(document_body: &str, footnotes: &[(u32, String)], title: &str) -> Result<Vec<u8>> {
+/// `docProps/custom.xml`: the draft and version the file was sent from.
+fn custom_properties(p: &super::Provenance) -> String {
+    let citations = match p.citations {
+        crate::model::CitationStyle::Footnote => "footnote",
+        crate::model::CitationStyle::Inline => "inline",
+        crate::model::CitationStyle::Bare => "bare",
+    };
+    let mut props = String::new();
+    for (pid, (name, value)) in [
+        (super::DRAFT_PROPERTY, p.draft_uid.as_str()),
+        (super::VERSION_PROPERTY, p.version_uid.as_str()),
+        (super::CITATIONS_PROPERTY, citations),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        props.push_str(&format!(
+            r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
+            pid + 2,
+            esc(name),
+            esc(value)
+        ));
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{props}</Properties>"#
+    )
+}
+
+fn package(
+    document_body: &str,
+    footnotes: &[(u32, String)],
+    title: &str,
+    provenance: Option<&super::Provenance>,
+) -> Result<Vec<u8>> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document {W_NS}><w:body>{document_body}<w:sectPr><w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="2268" w:left="1134" w:header="1134" w:footer="1701" w:gutter="0"/></w:sectPr></w:body></w:document>"#
@@ -98,8 +131,22 @@ fn package(document_body: &str, footnotes: &[(u32, String)], title: &str) -> Res
     let settings = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {W_NS}><w:defaultTabStop w:val="567"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
     );
-    let content_types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
-    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
+    let custom_type = if provenance.is_some() {
+        r#"<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>"#
+    } else {
+        ""
+    };
+    let custom_rel = if provenance.is_some() {
+        r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>"#
+    } else {
+        ""
+    };
+    let content_types = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>{custom_type}</Types>"#
+    );
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>{custom_rel}</Relationships>"#
+    );
     let doc_rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
     let core = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>LOI Drafter</dc:creator></cp:coreProperties>"#,
@@ -108,9 +155,9 @@ fn package(document_body: &str, footnotes: &[(u32, String)], title: &str) -> Res
     let app = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>LOI Drafter</Application></Properties>"#;
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, body) in [
-        ("[Content_Types].xml", content_types.to_string()),
-        ("_rels/.rels", rels.to_string()),
+    let mut parts = vec![
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", rels),
         ("docProps/core.xml", core),
         ("docProps/app.xml", app.to_string()),
         ("word/_rels/document.xml.rels", doc_rels.to_string()),
@@ -118,7 +165,11 @@ fn package(document_body: &str, footnotes: &[(u32, String)], title: &str) -> Res
         ("word/styles.xml", styles),
         ("word/settings.xml", settings),
         ("word/footnotes.xml", notes),
-    ] {
+    ];
+    if let Some(p) = provenance {
+        parts.push(("docProps/custom.xml", custom_properties(p)));
+    }
+    for (name, body) in parts {
         w.start_file(name, opts)
             .map_err(|e| Error::Export(format!("writing the Word file: {e}")))?;
         w.write_all(body.as_bytes())
@@ -198,6 +249,7 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
         &body,
         &list.footnotes(),
         &list.title.clone().unwrap_or_else(|| untitled(list)),
+        opts.provenance.as_ref(),
     )
 }
 
@@ -316,5 +368,6 @@ pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Resu
         &body,
         &new.footnotes(),
         &new.title.clone().unwrap_or_else(|| untitled(new)),
+        opts.provenance.as_ref(),
     )
 }

@@ -14,6 +14,9 @@ use crate::profile::Profile;
 
 pub use docx::{diff_to_docx, to_docx};
 
+/// The names of the custom properties an exported Word file carries.
+pub use crate::draft::returned::{CITATIONS_PROPERTY, DRAFT_PROPERTY, VERSION_PROPERTY};
+
 /// The formats a list can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,6 +48,29 @@ pub struct ExportOptions {
     pub date: Option<NaiveDate>,
     /// Author of tracked changes.
     pub author: String,
+    /// The draft and version the file is sent from, written into it so that
+    /// the file is recognised when it comes back.
+    pub provenance: Option<Provenance>,
+}
+
+/// Which draft, and which saved version of it, an exported file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub draft_uid: String,
+    pub version_uid: String,
+    /// How its citations were written (a returned file is compared with the
+    /// version as it was sent).
+    pub citations: crate::model::CitationStyle,
+}
+
+impl Provenance {
+    /// One line naming the draft and version, for formats without properties.
+    pub fn line(&self) -> String {
+        format!(
+            "LOI Drafter draft {} version {}",
+            self.draft_uid, self.version_uid
+        )
+    }
 }
 
 impl Default for ExportOptions {
@@ -52,6 +78,7 @@ impl Default for ExportOptions {
         ExportOptions {
             date: None,
             author: "LOI Drafter".into(),
+            provenance: None,
         }
     }
 }
@@ -258,6 +285,10 @@ pub fn to_txt(list: &IssueList, opts: &ExportOptions) -> String {
             lines.push(format!("[{n}] {t}"));
         }
     }
+    if let Some(p) = &opts.provenance {
+        lines.push(String::new());
+        lines.push(p.line());
+    }
     format!("\u{feff}{}\r\n", lines.join("\r\n"))
 }
 
@@ -304,6 +335,9 @@ pub fn to_markdown(list: &IssueList, opts: &ExportOptions) -> String {
     }
     for (n, t) in list.footnotes() {
         out.push_str(&format!("[^{n}]: {}\n", md_escape(&t)));
+    }
+    if let Some(p) = &opts.provenance {
+        out.push_str(&format!("\n<!-- {} -->\n", p.line()));
     }
     out
 }

@@ -39,7 +39,36 @@ fn opts() -> ExportOptions {
     ExportOptions {
         date: NaiveDate::from_ymd_opt(2026, 11, 22),
         author: "Rapporteur <A&B>".into(),
+        provenance: None,
     }
+}
+
+#[test]
+fn a_draft_sent_out_carries_its_draft_and_version() {
+    let list = generated_list();
+    let p = Provenance {
+        draft_uid: "0b7e-draft".into(),
+        version_uid: "77aa-version".into(),
+        citations: crate::model::CitationStyle::Footnote,
+    };
+    let with = ExportOptions {
+        provenance: Some(p.clone()),
+        ..opts()
+    };
+    let docx = to_docx(&list, &with).unwrap();
+    let read = crate::draft::returned::read(&docx).unwrap();
+    assert_eq!(read.draft_uid.as_deref(), Some("0b7e-draft"));
+    assert_eq!(read.version_uid.as_deref(), Some("77aa-version"));
+    assert_eq!(read.citations.as_deref(), Some("footnote"));
+    assert_eq!(read.questions.len(), list.questions.len());
+    let p2 = parts(&docx);
+    assert!(p2["[Content_Types].xml"].contains("/docProps/custom.xml"));
+    assert!(p2["_rels/.rels"].contains("custom-properties"));
+    // Without provenance, no custom part.
+    assert!(!parts(&to_docx(&list, &opts()).unwrap()).contains_key("docProps/custom.xml"));
+    assert!(to_txt(&list, &with).contains(&p.line()));
+    assert!(to_markdown(&list, &with).contains(&format!("<!-- {} -->", p.line())));
+    assert!(!to_txt(&list, &opts()).contains("LOI Drafter draft"));
 }
 
 fn parts(docx: &[u8]) -> std::collections::HashMap<String, String> {

@@ -28,13 +28,13 @@ const MIN_TEXT_BUDGET: usize = 1024 * 1024;
 /// Why a .docx could not be read (the caller names the file).
 pub type DocxError = String;
 
-struct Archive {
+pub(crate) struct Archive {
     zip: zip::ZipArchive<Cursor<Vec<u8>>>,
     read_total: u64,
 }
 
 impl Archive {
-    fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
+    pub(crate) fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
         let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
             .map_err(|e| format!("the Word file is damaged or truncated ({e})"))?;
         if zip.len() > MAX_ENTRIES {
@@ -46,12 +46,12 @@ impl Archive {
         Ok(Archive { zip, read_total: 0 })
     }
 
-    fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.zip.index_for_name(name).is_some()
     }
 
     /// Reads one part, refusing parts that declare or inflate to more than the limits.
-    fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, DocxError> {
+    pub(crate) fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, DocxError> {
         let mut file = match self.zip.by_name(name) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -74,14 +74,14 @@ impl Archive {
     }
 }
 
-fn local_name(name: &[u8]) -> &[u8] {
+pub(crate) fn local_name(name: &[u8]) -> &[u8] {
     match name.iter().position(|b| *b == b':') {
         Some(p) => &name[p + 1..],
         None => name,
     }
 }
 
-fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (local_name(a.key.as_ref()) == key).then(|| String::from_utf8_lossy(&a.value).into_owned())
     })
@@ -112,7 +112,7 @@ struct Numbering {
     counters: HashMap<String, HashMap<u32, u32>>,
 }
 
-fn xml_error(e: impl std::fmt::Display) -> DocxError {
+pub(crate) fn xml_error(e: impl std::fmt::Display) -> DocxError {
     format!("the Word file's XML is malformed ({e})")
 }
 
@@ -371,7 +371,7 @@ fn style_chain<'a>(styles: &'a HashMap<String, Style>, id: &str) -> Vec<&'a Styl
 }
 
 /// Footnote or endnote texts by id (separators left out).
-fn parse_notes(xml: &[u8]) -> Result<HashMap<String, String>, DocxError> {
+pub(crate) fn parse_notes(xml: &[u8]) -> Result<HashMap<String, String>, DocxError> {
     let mut notes = HashMap::new();
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();

@@ -112,17 +112,28 @@ pub fn serve_if_worker() -> Option<i32> {
         .next()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
+    let job = args.next().map(|j| j.to_string_lossy().into_owned());
     limit_resources();
-    let answer = match super::extract_file_in_process(Path::new(&input), &name) {
-        Ok(t) => Reply::Text {
-            format: t.format,
-            text: t.text,
-            warnings: t.warnings,
-        },
-        Err(Error::Import { reason, .. }) => Reply::Refused { reason },
-        Err(e) => Reply::Refused {
-            reason: e.to_string(),
-        },
+    let answer = if job.as_deref() == Some(RETURNED_JOB) {
+        match super::read_returned_in_process(Path::new(&input), &name) {
+            Ok(file) => Reply::Returned { file },
+            Err(Error::Import { reason, .. }) => Reply::Refused { reason },
+            Err(e) => Reply::Refused {
+                reason: e.to_string(),
+            },
+        }
+    } else {
+        match super::extract_file_in_process(Path::new(&input), &name) {
+            Ok(t) => Reply::Text {
+                format: t.format,
+                text: t.text,
+                warnings: t.warnings,
+            },
+            Err(Error::Import { reason, .. }) => Reply::Refused { reason },
+            Err(e) => Reply::Refused {
+                reason: e.to_string(),
+            },
+        }
     };
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -153,10 +164,16 @@ enum Reply {
         text: String,
         warnings: Vec<String>,
     },
+    Returned {
+        file: crate::draft::returned::ReturnedFile,
+    },
     Refused {
         reason: String,
     },
 }
+
+/// The worker's job for a returned draft (a Word file read for a merge).
+const RETURNED_JOB: &str = "returned";
 
 #[cfg(unix)]
 fn limit_resources() {
@@ -240,7 +257,43 @@ pub(crate) fn extract_in_child(
     name: &str,
     head: &[u8],
 ) -> Result<ExtractedText, ChildError> {
-    run_worker(exe, path, name, head)
+    run_worker(exe, path, name, head, None).and_then(|r| text_of(r, name, head))
+}
+
+/// Reads a returned draft (a Word file) in a worker.
+pub(crate) fn read_returned_in_child(
+    exe: &Path,
+    path: &Path,
+    name: &str,
+    head: &[u8],
+) -> Result<crate::draft::returned::ReturnedFile, ChildError> {
+    match run_worker(exe, path, name, head, Some(RETURNED_JOB))? {
+        Reply::Returned { file } => Ok(file),
+        _ => Err(ChildError::Import(super::reader_failed(
+            head,
+            name,
+            "the reader stopped without an answer",
+        ))),
+    }
+}
+
+fn text_of(reply: Reply, name: &str, head: &[u8]) -> Result<ExtractedText, ChildError> {
+    match reply {
+        Reply::Text {
+            format,
+            text,
+            warnings,
+        } => Ok(ExtractedText {
+            format,
+            text,
+            warnings,
+        }),
+        _ => Err(ChildError::Import(super::reader_failed(
+            head,
+            name,
+            "the reader stopped without an answer",
+        ))),
+    }
 }
 
 /// Extracts bytes already in memory in a worker, through a temporary file.
@@ -255,7 +308,7 @@ pub(crate) fn extract_bytes_in_child(
         .map_err(ChildError::Spawn)?;
     drop(file);
     let head = &bytes[..bytes.len().min(8)];
-    run_worker(exe, &input.path, name, head)
+    run_worker(exe, &input.path, name, head, None).and_then(|r| text_of(r, name, head))
 }
 
 /// How the worker ended.
@@ -271,7 +324,8 @@ fn run_worker(
     input: &Path,
     name: &str,
     head: &[u8],
-) -> Result<ExtractedText, ChildError> {
+    job: Option<&str>,
+) -> Result<Reply, ChildError> {
     let (reply, reply_file) = TempFile::create("json").map_err(ChildError::Spawn)?;
     drop(reply_file);
     let started = Instant::now();
@@ -281,6 +335,7 @@ fn run_worker(
         .arg(input)
         .arg(&reply.path)
         .arg(name)
+        .args(job)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -327,7 +382,7 @@ fn run_worker(
     }
 }
 
-fn read_reply(path: &Path, name: &str, head: &[u8]) -> Result<ExtractedText, ChildError> {
+fn read_reply(path: &Path, name: &str, head: &[u8]) -> Result<Reply, ChildError> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_REPLY_BYTES + 1).read_to_end(&mut bytes))
@@ -345,16 +400,8 @@ fn read_reply(path: &Path, name: &str, head: &[u8]) -> Result<ExtractedText, Chi
         )));
     }
     match serde_json::from_slice::<Reply>(&bytes) {
-        Ok(Reply::Text {
-            format,
-            text,
-            warnings,
-        }) => Ok(ExtractedText {
-            format,
-            text,
-            warnings,
-        }),
         Ok(Reply::Refused { reason }) => Err(ChildError::Import(Error::import(name, reason))),
+        Ok(reply) => Ok(reply),
         Err(_) => Err(ChildError::Import(super::reader_failed(
             head,
             name,

@@ -12,7 +12,7 @@
 //! called [`serve_if_worker`] (or [`isolate_with`]), [`extract_file`] runs in a
 //! child process with limits (see [`isolated`]); otherwise it runs in-process.
 
-mod docx;
+pub(crate) mod docx;
 pub mod isolated;
 mod pdf;
 mod text_encoding;
@@ -166,6 +166,47 @@ pub fn extract_file(path: &Path) -> Result<ExtractedText> {
         }
     }
     extract_file_in_process(path, &name)
+}
+
+/// Reads a draft that came back as a Word file (for a merge), in the worker
+/// process when isolation is set up, so that a hostile file cannot reach the app.
+pub fn read_returned(path: &Path) -> Result<crate::draft::returned::ReturnedFile> {
+    let name = display_name(path);
+    check_regular_file(path, &name)?;
+    if let Some(exe) = isolated::worker_exe() {
+        let head = sniff(path, &name);
+        match isolated::read_returned_in_child(exe, path, &name, &head) {
+            Err(isolated::ChildError::Spawn(e)) => {
+                tracing::warn!("the import worker could not be started ({e}); reading in-process");
+            }
+            Err(isolated::ChildError::Import(e)) => return Err(e),
+            Ok(t) => return Ok(t),
+        }
+    }
+    read_returned_in_process(path, &name)
+}
+
+/// Reads a returned Word file in this process (the worker's side).
+pub(crate) fn read_returned_in_process(
+    path: &Path,
+    name: &str,
+) -> Result<crate::draft::returned::ReturnedFile> {
+    check_regular_file(path, name)?;
+    let file = open_regular(path, name)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(Error::import(
+            name,
+            "is not a Word file (.docx): changes come back in the Word file that was sent",
+        ));
+    }
+    crate::draft::returned::read(&bytes).map_err(|reason| Error::import(name, reason))
 }
 
 /// Reads and extracts a file in this process (the worker's side of isolation).

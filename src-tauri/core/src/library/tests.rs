@@ -24,6 +24,9 @@ fn a_library_with_the_old_search_index_is_reindexed() {
                  INSERT INTO paragraph_search (rowid, text) SELECT id, text FROM paragraphs;
                  ALTER TABLE documents DROP COLUMN parser_version;
                  ALTER TABLE documents DROP COLUMN corrections;
+                 DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
+                 ALTER TABLE drafts DROP COLUMN uid; ALTER TABLE draft_versions DROP COLUMN uid;
+                 DROP TABLE draft_reviews;
                  PRAGMA user_version = 3;",
             )
             .unwrap();
@@ -317,6 +320,9 @@ fn a_library_damaged_by_the_old_index_is_repaired_when_opened() {
                  CREATE VIRTUAL TABLE paragraph_search USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
                  ALTER TABLE documents DROP COLUMN parser_version;
                  ALTER TABLE documents DROP COLUMN corrections;
+                 DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
+                 ALTER TABLE drafts DROP COLUMN uid; ALTER TABLE draft_versions DROP COLUMN uid;
+                 DROP TABLE draft_reviews;
                  PRAGMA user_version = 4;",
             )
             .unwrap();
@@ -541,4 +547,44 @@ fn a_folder_gives_its_readable_files_in_name_order() {
         .collect();
     assert_eq!(found, vec!["a.docx", "b/c.md", "z.pdf"]);
     assert_eq!(documents_in(&[dir.path().to_path_buf()], 2).len(), 2);
+}
+
+#[test]
+fn drafts_made_before_global_ids_get_one_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite3");
+    {
+        let mut l = Library::open(&path).unwrap();
+        l.ensure_seeded().unwrap();
+        let request = crate::drafting::NewDraft {
+            state: "TJK".into(),
+            ..Default::default()
+        };
+        for _ in 0..2 {
+            let d = crate::drafting::new_draft(&mut l, &request).unwrap();
+            crate::drafts::save_version(l.connection(), d.id, "First").unwrap();
+        }
+        // As libraries were before migration 7.
+        l.conn
+            .execute_batch(
+                "DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
+                 ALTER TABLE drafts DROP COLUMN uid; ALTER TABLE draft_versions DROP COLUMN uid;
+                 DROP TABLE draft_reviews;
+                 PRAGMA user_version = 6;",
+            )
+            .unwrap();
+    }
+    let mut l = Library::open(&path).unwrap();
+    assert_eq!(l.schema_version().unwrap(), schema::latest());
+    let drafts = crate::drafts::list(l.connection(), None).unwrap();
+    let mut uids = std::collections::HashSet::new();
+    for d in &drafts {
+        let full = crate::drafts::load(l.connection(), d.id).unwrap();
+        assert_eq!(full.uid.len(), 36, "a UUID: {}", full.uid);
+        assert!(uids.insert(full.uid));
+        for v in crate::drafts::versions(l.connection(), d.id).unwrap() {
+            assert!(uids.insert(v.uid));
+        }
+    }
+    assert_eq!(uids.len(), 4);
 }

@@ -1,0 +1,780 @@
+//! Review: what came back for a draft (a Word file, a shared draft file),
+//! worked out against the version that was sent, kept as proposals and
+//! conflicts until the rapporteur decides. Nothing is applied without a
+//! decision; the decisions are applied in one transaction, as one undo step,
+//! with a version saved just before.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::merge::{self, Anchor, MergeItem, MergeOp, QuestionContent, TheirQuestion, Theirs};
+use super::returned::ReturnedFile;
+use crate::drafts::{self, Draft, DraftContent, DraftVersion, QuestionComment};
+use crate::error::{Error, Result};
+use crate::library::Library;
+use crate::model::CitationStyle;
+
+/// What the rapporteur decided on a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    #[default]
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// A proposal or conflict of a review, with its decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    #[serde(flatten)]
+    pub item: MergeItem,
+    #[serde(default)]
+    pub decision: Decision,
+}
+
+/// A comment that came back, on a question of the returned side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewComment {
+    /// The question it is on: one of the version sent, or one the review adds.
+    pub on: Option<Anchor>,
+    pub author: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub text: String,
+    /// Kept with the draft's question (once the review was first decided on).
+    #[serde(default)]
+    pub kept: bool,
+}
+
+/// A stored review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub id: i64,
+    pub draft_id: i64,
+    /// The version the changes were made on (the one sent).
+    pub base_version: i64,
+    /// Where the changes come from (the file's name).
+    pub source: String,
+    /// Whether the file named its draft and version (otherwise the version
+    /// was chosen as the best match by content, or by the rapporteur).
+    pub recognised: bool,
+    pub created_at: String,
+    pub items: Vec<ReviewItem>,
+    pub comments: Vec<ReviewComment>,
+    /// For each question the review adds and that was accepted: its id in the draft.
+    #[serde(default)]
+    pub placed: HashMap<usize, u64>,
+}
+
+/// What is stored as the review's content.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    source: String,
+    recognised: bool,
+    items: Vec<ReviewItem>,
+    comments: Vec<ReviewComment>,
+    #[serde(default)]
+    placed: HashMap<usize, u64>,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Stores a review (inside the caller's transaction).
+pub(super) fn store(
+    conn: &Connection,
+    draft_id: i64,
+    base_version: i64,
+    source: &str,
+    recognised: bool,
+    items: Vec<MergeItem>,
+    comments: Vec<ReviewComment>,
+) -> Result<i64> {
+    let stored = Stored {
+        source: source.to_string(),
+        recognised,
+        items: items
+            .into_iter()
+            .map(|item| ReviewItem {
+                item,
+                decision: Decision::Pending,
+            })
+            .collect(),
+        comments,
+        placed: HashMap::new(),
+    };
+    conn.execute(
+        "INSERT INTO draft_reviews (draft_id, base_version, source, created_at, content) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![draft_id, base_version, source, now(), serde_json::to_string(&stored)?],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Loads a review.
+pub fn load(conn: &Connection, id: i64) -> Result<Review> {
+    let (draft_id, base_version, created_at, content): (i64, i64, String, String) = conn
+        .query_row(
+            "SELECT draft_id, base_version, created_at, content FROM draft_reviews WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("review {id}")))?;
+    let s: Stored = serde_json::from_str(&content)?;
+    Ok(Review {
+        id,
+        draft_id,
+        base_version,
+        source: s.source,
+        recognised: s.recognised,
+        created_at,
+        items: s.items,
+        comments: s.comments,
+        placed: s.placed,
+    })
+}
+
+fn save(conn: &Connection, r: &Review) -> Result<()> {
+    let stored = Stored {
+        source: r.source.clone(),
+        recognised: r.recognised,
+        items: r.items.clone(),
+        comments: r.comments.clone(),
+        placed: r.placed.clone(),
+    };
+    conn.execute(
+        "UPDATE draft_reviews SET content = ?2 WHERE id = ?1",
+        params![r.id, serde_json::to_string(&stored)?],
+    )?;
+    Ok(())
+}
+
+/// The reviews of a draft, newest first.
+pub fn reviews_of(conn: &Connection, draft_id: i64) -> Result<Vec<Review>> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM draft_reviews WHERE draft_id = ?1 ORDER BY id DESC")?
+        .query_map(params![draft_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| load(conn, id)).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Bringing in a returned Word file
+
+fn style_named(s: Option<&str>) -> CitationStyle {
+    match s {
+        Some("inline") => CitationStyle::Inline,
+        Some("bare") => CitationStyle::Bare,
+        _ => CitationStyle::Footnote,
+    }
+}
+
+/// The version as the returned file shows it: exported as it was sent and
+/// read back by the same reader, question by question (`None` if the reading
+/// does not give one question per question).
+fn as_sent(
+    draft: &Draft,
+    base: &DraftContent,
+    style: CitationStyle,
+) -> Result<Option<Vec<QuestionContent>>> {
+    let list = base
+        .to_issue_list(&draft.committee, &draft.state)
+        .with_citation_style(style);
+    let bytes = crate::export::to_docx(&list, &Default::default())?;
+    let read = super::returned::read(&bytes).map_err(Error::Export)?;
+    if read.questions.len() != base.questions.len() {
+        return Ok(None);
+    }
+    Ok(Some(
+        read.questions
+            .into_iter()
+            .map(|q| QuestionContent {
+                section: q.section,
+                text: q.text,
+                notes: q.notes,
+                subitems: q.subitems,
+            })
+            .collect(),
+    ))
+}
+
+/// The returned file's questions paired with the version sent.
+fn theirs_of(
+    draft: &Draft,
+    base: &DraftContent,
+    file: &ReturnedFile,
+    default_author: &str,
+) -> Result<Theirs> {
+    let style = style_named(file.citations.as_deref());
+    let sent = as_sent(draft, base, style)?;
+    let sent_words: Vec<QuestionContent> = match &sent {
+        Some(s) => s.clone(),
+        None => base.questions.iter().map(QuestionContent::of).collect(),
+    };
+    let returned: Vec<(QuestionContent, Option<u32>)> = file
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                QuestionContent {
+                    section: q.section.clone(),
+                    text: q.text.clone(),
+                    notes: q.notes.clone(),
+                    subitems: q.subitems.clone(),
+                },
+                q.sent_number,
+            )
+        })
+        .collect();
+    let aligned = merge::align(&sent_words, &returned);
+    let questions = returned
+        .into_iter()
+        .zip(&aligned)
+        .zip(&file.questions)
+        .map(|(((mut content, _), a), q)| {
+            let base_q = a.map(|i| &base.questions[i]);
+            if style != CitationStyle::Footnote {
+                if let Some(b) = base_q {
+                    content = super::inline::restore_notes(content, b, style);
+                }
+            }
+            TheirQuestion {
+                base_id: base_q.map(|b| b.id),
+                content,
+                authors: authors(&q.revisions),
+            }
+        })
+        .collect();
+    // Who removed each question of the version sent that did not come back.
+    let mut removed_by = HashMap::new();
+    for (i, b) in base.questions.iter().enumerate() {
+        if aligned.contains(&Some(i)) {
+            continue;
+        }
+        let number = (i + 1) as u32;
+        let plain = b.plain_text();
+        let found = file
+            .deleted
+            .iter()
+            .find(|d| d.sent_number == Some(number))
+            .or_else(|| {
+                file.deleted
+                    .iter()
+                    .find(|d| merge::word_share(&d.text, &plain) >= 0.6)
+            });
+        if let Some(author) = found.and_then(|d| authors(&d.revisions).into_iter().next()) {
+            removed_by.insert(b.id, author);
+        }
+    }
+    let base_as_sent = match sent {
+        Some(s) => base
+            .questions
+            .iter()
+            .zip(s)
+            .map(|(q, c)| {
+                let c = if style == CitationStyle::Footnote {
+                    c
+                } else {
+                    super::inline::restore_notes(c, q, style)
+                };
+                (q.id, c)
+            })
+            .collect(),
+        None => HashMap::new(),
+    };
+    Ok(Theirs {
+        questions,
+        removed_by,
+        default_author: default_author.to_string(),
+        base_as_sent,
+    })
+}
+
+fn authors(revisions: &[super::returned::Revision]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in revisions {
+        let a = r.author.trim();
+        if !a.is_empty() && !out.iter().any(|o| o == a) {
+            out.push(a.to_string());
+        }
+    }
+    out
+}
+
+/// Which version a returned file was made on: the one it names, the one the
+/// rapporteur names, or the one its questions match best.
+fn base_version_for(
+    conn: &Connection,
+    draft: &Draft,
+    file: &ReturnedFile,
+    chosen: Option<i64>,
+) -> Result<(DraftVersion, bool)> {
+    let versions = drafts::versions(conn, draft.id)?;
+    if let Some(v) = chosen {
+        let found = versions
+            .into_iter()
+            .find(|x| x.id == v)
+            .ok_or_else(|| Error::NotFound(format!("version {v} of draft {}", draft.id)))?;
+        return Ok((found, false));
+    }
+    if let Some(uid) = &file.version_uid {
+        if let Some(v) = versions.iter().find(|x| &x.uid == uid) {
+            return Ok((v.clone(), true));
+        }
+    }
+    // Best match by content: the version most of whose questions came back word for word.
+    let mut best: Option<(usize, DraftVersion)> = None;
+    for v in versions.iter().rev().take(50) {
+        let content = drafts::version_content(conn, draft.id, v.id)?;
+        let sent = match as_sent(draft, &content, style_named(file.citations.as_deref()))? {
+            Some(s) => s,
+            None => content.questions.iter().map(QuestionContent::of).collect(),
+        };
+        let score = file
+            .questions
+            .iter()
+            .filter(|q| {
+                let c = QuestionContent {
+                    section: q.section.clone(),
+                    text: q.text.clone(),
+                    notes: q.notes.clone(),
+                    subitems: q.subitems.clone(),
+                };
+                sent.iter().any(|s| s.same_words(&c))
+            })
+            .count();
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, v.clone()));
+        }
+    }
+    best.map(|(_, v)| (v, false)).ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "draft {} has no saved version to compare the file with: save the version that was sent, or export it again",
+            draft.id
+        ))
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Brings in a file that came back for draft `id` (a Word file, or a draft
+/// file another LOI Drafter shared): works out what changed against the
+/// version sent (`version`, or the one the file names, or the best match) and
+/// stores it as a review. Nothing in the draft changes.
+pub fn bring_in(lib: &mut Library, id: i64, path: &Path, version: Option<i64>) -> Result<Review> {
+    if super::share::is_shared_file(path) {
+        return super::share::merge_into(lib, id, path);
+    }
+    let file = crate::import::read_returned(path)?;
+    let lib: &Library = lib;
+    let tx = rusqlite::Transaction::new_unchecked(
+        lib.shared_connection(),
+        rusqlite::TransactionBehavior::Immediate,
+    )?;
+    let draft = drafts::load(&tx, id)?;
+    if let Some(uid) = &file.draft_uid {
+        if *uid != draft.uid {
+            if let Some(other) = drafts::find_by_uid(&tx, uid)? {
+                return Err(Error::InvalidInput(format!(
+                    "{} was sent from draft {other}, not from draft {id}: bring it into draft {other}",
+                    file_name(path)
+                )));
+            }
+        }
+    }
+    let (base_version, recognised) = base_version_for(&tx, &draft, &file, version)?;
+    let base = drafts::version_content(&tx, id, base_version.id)?;
+    let default_author = file
+        .last_modified_by
+        .clone()
+        .unwrap_or_else(|| file_name(path));
+    let theirs = theirs_of(&draft, &base, &file, &default_author)?;
+    let items = merge::merge(&base, &draft.content, &theirs);
+    let comments = file
+        .comments
+        .iter()
+        .map(|c| ReviewComment {
+            on: c.question.map(|i| match theirs.questions[i].base_id {
+                Some(b) => Anchor::Question(b),
+                None => Anchor::Added(i),
+            }),
+            author: c.author.clone(),
+            date: c.date.clone(),
+            text: c.text.clone(),
+            kept: false,
+        })
+        .collect();
+    let rid = store(
+        &tx,
+        id,
+        base_version.id,
+        &file_name(path),
+        recognised,
+        items,
+        comments,
+    )?;
+    let review = load(&tx, rid)?;
+    tx.commit()?;
+    Ok(review)
+}
+
+// ---------------------------------------------------------------------------
+// Deciding
+
+/// Which proposals to accept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Accept {
+    /// Every pending one.
+    All,
+    /// Every pending one that is not a conflict.
+    AllButConflicts,
+    /// Every pending one by this author.
+    Author(String),
+    /// These (by their numbers `n`).
+    Items(Vec<usize>),
+    /// None (only rejections).
+    None,
+}
+
+/// The outcome of a decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decided {
+    pub review: i64,
+    pub accepted: Vec<usize>,
+    pub rejected: Vec<usize>,
+    /// Still to decide, conflicts among them.
+    pub pending: Vec<usize>,
+    pub conflicts_left: Vec<usize>,
+    /// The version saved just before the changes were applied.
+    pub version_before: Option<i64>,
+    pub draft: Draft,
+}
+
+/// Applies the accepted proposals of a review and records the rejected ones:
+/// one transaction, one undo step, a version saved just before. Comments that
+/// came back are kept with their questions the first time.
+pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) -> Result<Decided> {
+    let lib: &Library = lib;
+    let tx = rusqlite::Transaction::new_unchecked(
+        lib.shared_connection(),
+        rusqlite::TransactionBehavior::Immediate,
+    )?;
+    let mut review = load(&tx, rid)?;
+    let numbers: Vec<usize> = review.items.iter().map(|i| i.item.n).collect();
+    for n in reject.iter().chain(match accept {
+        Accept::Items(v) => v.iter(),
+        _ => [].iter(),
+    }) {
+        if !numbers.contains(n) {
+            return Err(Error::InvalidInput(format!(
+                "review {rid} has no proposal {n} (it has 1 to {})",
+                numbers.len()
+            )));
+        }
+    }
+    let chosen = |item: &ReviewItem| {
+        item.decision == Decision::Pending
+            && !reject.contains(&item.item.n)
+            && match accept {
+                Accept::All => true,
+                Accept::AllButConflicts => !item.item.conflict,
+                Accept::Author(a) => item.item.author.eq_ignore_ascii_case(a.trim()),
+                Accept::Items(v) => v.contains(&item.item.n),
+                Accept::None => false,
+            }
+    };
+    let to_accept: Vec<usize> = review
+        .items
+        .iter()
+        .filter(|i| chosen(i))
+        .map(|i| i.item.n)
+        .collect();
+    let to_reject: Vec<usize> = review
+        .items
+        .iter()
+        .filter(|i| i.decision == Decision::Pending && reject.contains(&i.item.n))
+        .map(|i| i.item.n)
+        .collect();
+    let draft = drafts::load(&tx, review.draft_id)?;
+    let mut content = draft.content.clone();
+    for item in review.items.iter_mut() {
+        if to_accept.contains(&item.item.n) {
+            apply_item(&mut content, &item.item, &mut review.placed)?;
+            item.decision = Decision::Accepted;
+        } else if to_reject.contains(&item.item.n) {
+            item.decision = Decision::Rejected;
+        }
+    }
+    for c in review.comments.iter_mut().filter(|c| !c.kept) {
+        let target = match &c.on {
+            Some(Anchor::Question(b)) => Some(*b),
+            Some(Anchor::Added(i)) => review.placed.get(i).copied(),
+            None => None,
+        };
+        if let Some(q) = target.filter(|q| content.question(*q).is_ok()) {
+            content.add_comment(
+                q,
+                QuestionComment {
+                    author: c.author.clone(),
+                    date: c.date.clone(),
+                    text: c.text.clone(),
+                },
+            )?;
+            c.kept = true;
+        }
+    }
+    let version_before = if content != draft.content {
+        let v = drafts::write_version(
+            &tx,
+            draft.id,
+            &format!("Before the changes from {}", review.source),
+        )?;
+        drafts::write_step(&tx, draft.id, &content, None)?;
+        Some(v.id)
+    } else {
+        None
+    };
+    save(&tx, &review)?;
+    let draft = drafts::load(&tx, draft.id)?;
+    tx.commit()?;
+    let pending: Vec<&ReviewItem> = review
+        .items
+        .iter()
+        .filter(|i| i.decision == Decision::Pending)
+        .collect();
+    Ok(Decided {
+        review: rid,
+        accepted: to_accept,
+        rejected: to_reject,
+        pending: pending.iter().map(|i| i.item.n).collect(),
+        conflicts_left: pending
+            .iter()
+            .filter(|i| i.item.conflict)
+            .map(|i| i.item.n)
+            .collect(),
+        version_before,
+        draft,
+    })
+}
+
+/// The draft question an anchor names now, if it has it.
+fn resolve(
+    content: &DraftContent,
+    anchors: &[Anchor],
+    placed: &HashMap<usize, u64>,
+) -> Option<u64> {
+    anchors.iter().find_map(|a| {
+        let id = match a {
+            Anchor::Question(id) => Some(*id),
+            Anchor::Added(i) => placed.get(i).copied(),
+        }?;
+        content.question(id).is_ok().then_some(id)
+    })
+}
+
+fn put(content: &mut DraftContent, id: u64, c: &QuestionContent) -> Result<()> {
+    content.replace_words(id, &c.text, c.notes.clone(), c.subitems.clone())
+}
+
+/// Applies one accepted proposal to the draft.
+fn apply_item(
+    content: &mut DraftContent,
+    item: &MergeItem,
+    placed: &mut HashMap<usize, u64>,
+) -> Result<()> {
+    let has =
+        |content: &DraftContent, id: Option<u64>| id.is_some_and(|i| content.question(i).is_ok());
+    match item.op {
+        MergeOp::Added => {
+            let Some(c) = item.content.first() else {
+                return Ok(());
+            };
+            let after = resolve(content, &item.after, placed);
+            let id = content.insert_after(
+                after,
+                c.section.clone(),
+                &c.text,
+                c.notes.clone(),
+                c.subitems.clone(),
+            )?;
+            if let Some(i) = item.added_index {
+                placed.insert(i, id);
+            }
+        }
+        MergeOp::Removed => {
+            if let Some(t) = item.target.filter(|t| content.question(*t).is_ok()) {
+                content.delete_question(t)?;
+            }
+        }
+        MergeOp::Changed | MergeOp::Moved | MergeOp::Split | MergeOp::Merged => {
+            let Some(target) = item.target else {
+                return Ok(());
+            };
+            // A question we removed and they changed: accepting brings it back
+            // where it stood among the questions around it.
+            if !has(content, Some(target)) {
+                let Some(c) = item.content.first() else {
+                    return Ok(());
+                };
+                let id = content.insert_after(
+                    None,
+                    c.section.clone(),
+                    &c.text,
+                    c.notes.clone(),
+                    c.subitems.clone(),
+                )?;
+                content.place_after(id, resolve(content, &item.after, placed))?;
+                let mut last = id;
+                for extra in item.content.iter().skip(1) {
+                    last = content.insert_after(
+                        Some(last),
+                        extra.section.clone(),
+                        &extra.text,
+                        extra.notes.clone(),
+                        extra.subitems.clone(),
+                    )?;
+                }
+                return Ok(());
+            }
+            if let Some(c) = item.content.first() {
+                put(content, target, c)?;
+            }
+            if item.op == MergeOp::Moved {
+                let after = resolve(content, &item.after, placed);
+                content.place_after(target, after)?;
+            }
+            let mut last = target;
+            for extra in item.content.iter().skip(1) {
+                last = content.insert_after(
+                    Some(last),
+                    extra.section.clone(),
+                    &extra.text,
+                    extra.notes.clone(),
+                    extra.subitems.clone(),
+                )?;
+            }
+            if let Some(also) = item.also.filter(|a| content.question(*a).is_ok()) {
+                let gone = content.delete_question(also)?;
+                if let Ok(i) = content.question(target).map(|_| target) {
+                    for c in gone.comments {
+                        content.add_comment(i, c)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// How a review reads
+
+/// A proposal as the `loi` contract prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemView {
+    pub n: usize,
+    pub op: MergeOp,
+    /// Its number in the draft now (for an added question: the number it would take).
+    pub question: Option<usize>,
+    pub author: String,
+    pub conflict: bool,
+    pub base: Option<String>,
+    pub ours: Option<String>,
+    pub theirs: Option<String>,
+}
+
+/// A comment as the `loi` contract prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub question: Option<usize>,
+    pub author: String,
+    pub text: String,
+}
+
+/// A review as `loi draft merge --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeReport {
+    pub review: i64,
+    pub base_version: i64,
+    pub items: Vec<ItemView>,
+    pub comments: Vec<CommentView>,
+}
+
+fn number_of(content: &DraftContent, id: u64) -> Option<usize> {
+    content
+        .questions
+        .iter()
+        .position(|q| q.id == id)
+        .map(|p| p + 1)
+}
+
+fn anchor_number(
+    content: &DraftContent,
+    on: &Anchor,
+    placed: &HashMap<usize, u64>,
+) -> Option<usize> {
+    match on {
+        Anchor::Question(id) => number_of(content, *id),
+        Anchor::Added(i) => placed.get(i).and_then(|id| number_of(content, *id)),
+    }
+}
+
+/// Where each proposal and comment stands in the draft as it is now.
+pub fn report(review: &Review, content: &DraftContent) -> MergeReport {
+    let items = review
+        .items
+        .iter()
+        .map(|i| {
+            let m = &i.item;
+            let question = match m.target {
+                Some(t) => number_of(content, t),
+                None => match m.added_index.and_then(|a| review.placed.get(&a)) {
+                    Some(id) => number_of(content, *id),
+                    None => Some(
+                        resolve(content, &m.after, &review.placed)
+                            .and_then(|id| number_of(content, id))
+                            .map_or(1, |n| n + 1),
+                    ),
+                },
+            };
+            ItemView {
+                n: m.n,
+                op: m.op,
+                question,
+                author: m.author.clone(),
+                conflict: m.conflict,
+                base: m.base.clone(),
+                ours: m.ours.clone(),
+                theirs: m.theirs.clone(),
+            }
+        })
+        .collect();
+    let comments = review
+        .comments
+        .iter()
+        .map(|c| CommentView {
+            question: c
+                .on
+                .as_ref()
+                .and_then(|a| anchor_number(content, a, &review.placed)),
+            author: c.author.clone(),
+            text: c.text.clone(),
+        })
+        .collect();
+    MergeReport {
+        review: review.id,
+        base_version: review.base_version,
+        items,
+        comments,
+    }
+}

@@ -1,0 +1,67 @@
+//! Sending a draft out: every file exported for a draft (.docx, .txt, .md)
+//! records the draft's global id and the version sent — a saved version,
+//! created at export when the draft has changed since its last one — so that
+//! the file is recognised when it comes back.
+
+use crate::drafting;
+use crate::drafts;
+use crate::error::Result;
+use crate::export::{self, ExportFormat, ExportOptions, Provenance};
+use crate::library::Library;
+use crate::model::CitationStyle;
+
+/// Exports the list named as the user names it (see
+/// [`drafting::resolve_list`]), its citations written in `style`. A draft
+/// (`draft:ID`, or `draft:ID@VERSION` for a saved version) is exported with
+/// its provenance; exporting the current state saves it as a version first
+/// when it is not one.
+pub fn export_named(
+    lib: &mut Library,
+    name: &str,
+    format: ExportFormat,
+    style: CitationStyle,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>> {
+    let reference: drafting::ListRef = name.parse()?;
+    let drafting::ListRef::Draft { id, version } = reference else {
+        let list = drafting::resolve_list(lib, name)?.with_citation_style(style);
+        return export::export(&list, format, opts);
+    };
+    let lib: &Library = lib;
+    let tx = rusqlite::Transaction::new_unchecked(
+        lib.shared_connection(),
+        rusqlite::TransactionBehavior::Immediate,
+    )?;
+    let draft = drafts::load(&tx, id)?;
+    let (list, sent) = match version {
+        Some(v) => {
+            let content = drafts::version_content(&tx, id, v)?;
+            let sent = drafts::versions(&tx, id)?
+                .into_iter()
+                .find(|x| x.id == v)
+                .ok_or_else(|| crate::Error::NotFound(format!("version {v} of draft {id}")))?;
+            (content.to_issue_list(&draft.committee, &draft.state), sent)
+        }
+        None => {
+            let what = match format {
+                ExportFormat::Docx => "Word file",
+                ExportFormat::Txt => "text file",
+                ExportFormat::Md => "markdown file",
+                ExportFormat::Html => "web page",
+            };
+            let stamp = chrono::Local::now().format("%-d %B %Y %H:%M");
+            let sent = super::share::sent_version(&tx, id, &format!("Sent as a {what}, {stamp}"))?;
+            (draft.to_issue_list(), sent)
+        }
+    };
+    tx.commit()?;
+    let opts = ExportOptions {
+        provenance: Some(Provenance {
+            draft_uid: draft.uid.clone(),
+            version_uid: sent.uid,
+            citations: style,
+        }),
+        ..opts.clone()
+    };
+    export::export(&list.with_citation_style(style), format, &opts)
+}
