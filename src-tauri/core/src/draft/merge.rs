@@ -171,6 +171,29 @@ pub fn merge(base: &DraftContent, ours: &DraftContent, theirs: &Theirs) -> Vec<M
             .unwrap_or_else(|| theirs.default_author.clone())
     };
 
+    // A new question right after a changed one, made of that question's
+    // words as sent, is its second part (a split); the returned side's own
+    // reading may have said so already.
+    let mut theirs = theirs.clone();
+    for i in 1..theirs.questions.len() {
+        if theirs.questions[i].base_id.is_some() {
+            continue;
+        }
+        let Some(b) = theirs.questions[i - 1].base_id else {
+            continue;
+        };
+        let Some(bq) = base_of.get(&b) else { continue };
+        let sent_text = bq.plain_text();
+        let part = theirs.questions[i].content.text.replace(NOTE_TOKEN, "");
+        let first = theirs.questions[i - 1].content.text.replace(NOTE_TOKEN, "");
+        if word_share(&part, &sent_text) >= 0.7
+            && word_share(&sent_text, &format!("{first} {part}")) >= 0.8
+            && clean(&first) != clean(&sent_text)
+        {
+            theirs.questions[i].base_id = Some(b);
+        }
+    }
+    let theirs = &theirs;
     // Which base questions the returned side has, and how many times.
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, t) in theirs.questions.iter().enumerate() {

@@ -1,0 +1,358 @@
+//! Drafts travel, the cases around the main round trip: the `loi` contract of
+//! merge, review, share and open; two returned files each merged against the
+//! version sent to that person; a file whose properties were stripped; a
+//! shared draft whose questions were moved, split and joined.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use loi_core::draft::merge::MergeOp;
+use loi_core::draft::review::{self, Accept};
+use loi_core::draft::{send, share};
+use loi_core::drafting::{self, DraftOp, NewDraft};
+use loi_core::drafts;
+use loi_core::export::ExportFormat;
+use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
+use loi_core::library::Library;
+use loi_core::model::CitationStyle;
+
+fn loi(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loi"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("LOI_DB")
+        .env("LOI_LOG_DIR", db.with_extension("logs"))
+        .output()
+        .expect("run loi")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON only")
+}
+
+fn library(dir: &Path) -> (Library, i64) {
+    let mut lib = Library::open(&dir.join("library.sqlite3")).unwrap();
+    lib.ensure_seeded().unwrap();
+    let d = drafting::new_draft(
+        &mut lib,
+        &NewDraft {
+            state: "TJK".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    (lib, d.id)
+}
+
+fn export(lib: &mut Library, id: i64) -> Vec<u8> {
+    send::export_named(
+        lib,
+        &format!("draft:{id}"),
+        ExportFormat::Docx,
+        CitationStyle::Footnote,
+        &Default::default(),
+    )
+    .unwrap()
+}
+
+fn words_after_note(lib: &mut Library, id: i64, n: usize) -> String {
+    let c = drafts::load(lib.connection(), id).unwrap().content;
+    let t = &c.questions[n - 1].text;
+    let tail = t.rsplit(drafts::NOTE_TOKEN).next().unwrap_or(t);
+    tail.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn edit_question(lib: &mut Library, id: i64, n: usize, addition: &str) {
+    let c = drafts::load(lib.connection(), id).unwrap().content;
+    let q = &c.questions[n - 1];
+    drafting::apply(
+        lib,
+        id,
+        DraftOp::EditText {
+            question: q.id,
+            text: format!("{}{addition}", q.text),
+        },
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_loi_contract_of_merge_and_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let (mut lib, id) = library(dir.path());
+    let phrase = words_after_note(&mut lib, id, 2);
+    drop(lib);
+    let sent = dir.path().join("sent.docx");
+    let o = loi(
+        &db,
+        &["export", &id.to_string(), "--out", sent.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let returned = edit_as_word(
+        &std::fs::read(&sent).unwrap(),
+        &[
+            WordEdit::Reword {
+                question: 2,
+                from: phrase,
+                to: "please describe".into(),
+            },
+            WordEdit::Delete { question: 4 },
+            WordEdit::Comment {
+                question: 1,
+                text: "Shorter, please.".into(),
+            },
+        ],
+        "Secretariat",
+        true,
+    );
+    let back = dir.path().join("back.docx");
+    std::fs::write(&back, returned).unwrap();
+    let v = json(&loi(
+        &db,
+        &[
+            "draft",
+            "merge",
+            &id.to_string(),
+            back.to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&v), ["base_version", "comments", "items", "review"]);
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{v:#}");
+    assert_eq!(
+        keys(&items[0]),
+        ["author", "base", "conflict", "n", "op", "ours", "question", "theirs"]
+    );
+    assert_eq!(items[0]["op"], "changed");
+    assert_eq!(items[0]["question"], 2);
+    assert_eq!(items[0]["author"], "Secretariat");
+    assert_eq!(items[0]["conflict"], false);
+    assert_eq!(items[1]["op"], "removed");
+    assert_eq!(items[1]["question"], 4);
+    assert_eq!(v["comments"][0]["question"], 1);
+    assert_eq!(v["comments"][0]["author"], "Secretariat");
+    assert_eq!(v["comments"][0]["text"], "Shorter, please.");
+    let rid = v["review"].as_i64().unwrap().to_string();
+    // Nothing applied yet.
+    let before = json(&loi(&db, &["draft", "show", &id.to_string(), "--json"]));
+    let count = before["questions"].as_array().unwrap().len();
+    let d = json(&loi(
+        &db,
+        &[
+            "draft", "review", &rid, "--accept", "2", "--reject", "1", "--json",
+        ],
+    ));
+    assert_eq!(d["accepted"], serde_json::json!([2]));
+    assert_eq!(d["rejected"], serde_json::json!([1]));
+    assert_eq!(d["questions"].as_u64().unwrap() as usize, count - 1);
+    // A decided proposal is not decided again; an unknown one is an error.
+    let again = json(&loi(
+        &db,
+        &["draft", "review", &rid, "--accept", "all", "--json"],
+    ));
+    assert_eq!(again["accepted"], serde_json::json!([]));
+    let bad = loi(&db, &["draft", "review", &rid, "--accept", "9"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no proposal 9"));
+    // The same file again, all but conflicts at once.
+    let v = json(&loi(
+        &db,
+        &[
+            "draft",
+            "merge",
+            &id.to_string(),
+            back.to_str().unwrap(),
+            "--accept-all-but-conflicts",
+            "--json",
+        ],
+    ));
+    assert!(v["conflicts"].as_array().unwrap().is_empty(), "{v:#}");
+}
+
+#[test]
+fn two_returned_files_each_merge_against_the_version_sent_to_that_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    let to_a = export(&mut lib, id);
+    edit_question(&mut lib, id, 6, " Added before sending to B.");
+    let to_b = export(&mut lib, id);
+    let versions = drafts::versions(lib.connection(), id).unwrap();
+    assert_eq!(versions.len(), 2, "a version saved at each export");
+    // Exporting again unchanged saves no new version.
+    export(&mut lib, id);
+    assert_eq!(drafts::versions(lib.connection(), id).unwrap().len(), 2);
+    let from_a = edit_as_word(
+        &to_a,
+        &[WordEdit::InsertAfter {
+            question: 1,
+            text: "Please comment on the new migration strategy adopted in 2025.".into(),
+        }],
+        "A",
+        true,
+    );
+    let from_b = edit_as_word(&to_b, &[WordEdit::Delete { question: 3 }], "B", true);
+    let pa = dir.path().join("a.docx");
+    let pb = dir.path().join("b.docx");
+    std::fs::write(&pa, from_a).unwrap();
+    std::fs::write(&pb, from_b).unwrap();
+    let ra = review::bring_in(&mut lib, id, &pa, None).unwrap();
+    assert_eq!(ra.base_version, versions[0].id);
+    // A's file was made before question 6 changed: that change is ours, kept.
+    assert_eq!(ra.items.len(), 1, "{:#?}", ra.items);
+    assert_eq!(ra.items[0].item.op, MergeOp::Added);
+    review::decide(&mut lib, ra.id, &Accept::All, &[]).unwrap();
+    let rb = review::bring_in(&mut lib, id, &pb, None).unwrap();
+    assert_eq!(rb.base_version, versions[1].id);
+    assert_eq!(rb.items.len(), 1, "{:#?}", rb.items);
+    assert_eq!(rb.items[0].item.op, MergeOp::Removed);
+    assert_eq!(rb.items[0].item.author, "B");
+    let d = review::decide(&mut lib, rb.id, &Accept::Author("b".into()), &[]).unwrap();
+    assert_eq!(d.accepted, vec![1]);
+    let now = d.draft.content;
+    assert!(now.questions[1]
+        .plain_text()
+        .starts_with("Please comment on the new migration strategy"));
+    assert!(now.questions[5]
+        .text
+        .ends_with("Added before sending to B."));
+}
+
+#[test]
+fn a_file_without_its_properties_is_matched_to_its_version_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    let first = export(&mut lib, id);
+    for n in [2, 4, 6] {
+        edit_question(&mut lib, id, n, " A change after the first version.");
+    }
+    export(&mut lib, id);
+    let versions = drafts::versions(lib.connection(), id).unwrap();
+    let edited = edit_as_word(&first, &[WordEdit::Delete { question: 8 }], "C", false);
+    // As another editor would save it: no custom properties.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(edited)).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        if f.name() == "docProps/custom.xml" {
+            continue;
+        }
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+        entries.push((f.name().to_string(), b));
+    }
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let p: PathBuf = dir.path().join("stripped.docx");
+    std::fs::write(&p, loi_core::fixtures::zip(&refs)).unwrap();
+    let r = review::bring_in(&mut lib, id, &p, None).unwrap();
+    assert!(!r.recognised);
+    assert_eq!(
+        r.base_version, versions[0].id,
+        "the version its questions match"
+    );
+    assert_eq!(r.items.len(), 1, "{:#?}", r.items);
+    assert_eq!(r.items[0].item.op, MergeOp::Removed);
+    assert_eq!(r.items[0].item.author, "C", "the file's last author");
+    // The rapporteur may name the version instead.
+    let r = review::bring_in(&mut lib, id, &p, Some(versions[1].id)).unwrap();
+    assert_eq!(r.base_version, versions[1].id);
+}
+
+#[test]
+fn a_shared_draft_merges_moves_splits_and_joins() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    let shared = dir.path().join("draft.loidraft");
+    std::fs::write(
+        &shared,
+        share::share(&mut lib, id, Some("Rapporteur")).unwrap(),
+    )
+    .unwrap();
+    // The co-rapporteur opens it in another library.
+    let other_dir = tempfile::tempdir().unwrap();
+    let mut other = Library::open(&other_dir.path().join("library.sqlite3")).unwrap();
+    let theirs = share::open_new(&mut other, &shared).unwrap();
+    let ours = drafts::load(lib.connection(), id).unwrap();
+    assert_eq!(theirs.uid, ours.uid, "the same draft");
+    assert_eq!(theirs.content, ours.content);
+    // They move question 10 to the top, split a question of two sentences
+    // (among 1–5), join 6 and 7.
+    let c = theirs.content.clone();
+    let two = (0..5)
+        .find(|i| c.questions[*i].text.contains(" Please"))
+        .expect("a question of two sentences");
+    let (q2, q6, q10) = (c.questions[two].id, c.questions[5].id, c.questions[9].id);
+    let at = c.questions[two].text.find(" Please").unwrap();
+    for op in [
+        DraftOp::Reorder {
+            question: q10,
+            to: 0,
+        },
+        DraftOp::Split { question: q2, at },
+        DraftOp::MergeWithNext { question: q6 },
+    ] {
+        drafting::apply(&mut other, theirs.id, op).unwrap();
+    }
+    let back = other_dir.path().join("back.loidraft");
+    std::fs::write(
+        &back,
+        share::share(&mut other, theirs.id, Some("Co-rapporteur")).unwrap(),
+    )
+    .unwrap();
+    // Meanwhile we edited a question they did not touch.
+    let untouched = (0..5).find(|i| *i != two).unwrap() + 1;
+    edit_question(&mut lib, id, untouched, " Our addition.");
+    let r = review::bring_in(&mut lib, id, &back, None).unwrap();
+    let ops: Vec<MergeOp> = r.items.iter().map(|i| i.item.op).collect();
+    assert!(ops.contains(&MergeOp::Moved), "{ops:?} {:#?}", r.items);
+    assert!(ops.contains(&MergeOp::Split), "{ops:?}");
+    assert!(ops.contains(&MergeOp::Merged), "{ops:?}");
+    assert!(r
+        .items
+        .iter()
+        .all(|i| i.item.author == "Co-rapporteur" && !i.item.conflict));
+    let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
+    let got: Vec<String> = d
+        .draft
+        .content
+        .questions
+        .iter()
+        .map(|q| q.plain_text())
+        .collect();
+    let mut want: Vec<String> = drafts::load(other.connection(), theirs.id)
+        .unwrap()
+        .content
+        .questions
+        .iter()
+        .map(|q| q.plain_text())
+        .collect();
+    // Theirs, with our change to the untouched question kept.
+    let ours_q = drafts::version_content(lib.connection(), id, d.version_before.unwrap())
+        .unwrap()
+        .questions[untouched - 1]
+        .plain_text();
+    let i = want
+        .iter()
+        .position(|t| ours_q.starts_with(t.as_str()))
+        .expect("the untouched question");
+    want[i] = ours_q;
+    assert_eq!(got, want);
+    // Opening it into a draft it has nothing in common with is refused.
+    let (mut third, third_id) = library(tempfile::tempdir().unwrap().path());
+    let e = review::bring_in(&mut third, third_id, &back, None).unwrap_err();
+    assert!(e.to_string().contains("no version in common"), "{e}");
+}
