@@ -356,3 +356,38 @@ fn a_shared_draft_merges_moves_splits_and_joins() {
     let e = review::bring_in(&mut third, third_id, &back, None).unwrap_err();
     assert!(e.to_string().contains("no version in common"), "{e}");
 }
+
+#[test]
+fn a_hostile_returned_file_is_refused_in_one_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    export(&mut lib, id);
+    let before = drafts::load(lib.connection(), id).unwrap().content;
+    let deep = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{}{}</w:body></w:document>",
+        "<w:sdt>".repeat(5000),
+        "</w:sdt>".repeat(5000)
+    );
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "bomb.docx",
+            loi_core::fixtures::zip_bomb_docx(200 * 1024 * 1024),
+        ),
+        (
+            "deep.docx",
+            loi_core::fixtures::zip(&[("word/document.xml", deep.as_bytes())]),
+        ),
+        ("truncated.docx", export(&mut lib, id)[..400].to_vec()),
+        ("notes.docx", b"Just some text, not a Word file.".to_vec()),
+        ("empty.docx", Vec::new()),
+    ];
+    for (name, bytes) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let e = review::bring_in(&mut lib, id, &p, None).unwrap_err();
+        let msg = e.to_string();
+        assert!(!msg.contains('\n') && msg.contains(name), "{name}: {msg}");
+        assert_eq!(drafts::load(lib.connection(), id).unwrap().content, before);
+        assert!(review::reviews_of(lib.connection(), id).unwrap().is_empty());
+    }
+}

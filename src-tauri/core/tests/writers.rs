@@ -297,3 +297,106 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
         );
     }
 }
+
+fn draft_content(db: &Path, id: i64) -> loi_core::drafts::DraftContent {
+    let mut lib = Library::open(db).unwrap();
+    loi_core::drafts::load(lib.connection(), id)
+        .unwrap()
+        .content
+}
+
+/// `loi draft merge … --accept-all-but-conflicts` killed at random moments:
+/// the draft is either as it was before the merge or as the whole merge left
+/// it, never half-merged, and the library stays whole.
+#[test]
+fn a_merge_killed_midway_leaves_the_draft_as_it_was() {
+    use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = library_with_a_draft(dir.path());
+    let sent = dir.path().join("sent.docx");
+    let o = run(
+        &db,
+        &["export", &id.to_string(), "--out", sent.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let edits: Vec<WordEdit> = [2u32, 5, 9]
+        .into_iter()
+        .map(|q| WordEdit::Delete { question: q })
+        .chain([WordEdit::InsertAfter {
+            question: 3,
+            text: "Please describe the measures taken since 2025.".into(),
+        }])
+        .collect();
+    let back = dir.path().join("back.docx");
+    std::fs::write(
+        &back,
+        edit_as_word(
+            &std::fs::read(&sent).unwrap(),
+            &edits,
+            "Co-rapporteur",
+            true,
+        ),
+    )
+    .unwrap();
+    let before = draft_content(&db, id);
+    let merge = [
+        "draft",
+        "merge",
+        &id.to_string(),
+        back.to_str().unwrap(),
+        "--accept-all-but-conflicts",
+        "--json",
+    ];
+    let started = Instant::now();
+    assert!(run(&db, &merge).status.success());
+    let typical = started.elapsed().as_millis() as u64;
+    let after = draft_content(&db, id);
+    assert_ne!(before, after);
+    assert_eq!(after.questions.len(), before.questions.len() - 2);
+    let undo = ["draft", "undo", &id.to_string()];
+    assert!(run(&db, &undo).status.success());
+    assert_eq!(draft_content(&db, id), before);
+    let kills = env_number("LOI_MERGE_KILLS", 24);
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let (mut killed, mut merged) = (0, 0);
+    for k in 0..kills {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let mut child = loi(&db, &merge)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(state % (typical * 3 / 2 + 1)));
+        let succeeded = match child.try_wait().unwrap() {
+            Some(status) => status.success(),
+            None => {
+                child.kill().unwrap();
+                child.wait().unwrap();
+                killed += 1;
+                false
+            }
+        };
+        let now = draft_content(&db, id);
+        if succeeded {
+            assert_eq!(now, after, "kill {k}: an acknowledged merge is whole");
+        } else {
+            assert!(now == before || now == after, "kill {k}: half a merge");
+        }
+        if now == after {
+            merged += 1;
+            assert!(run(&db, &undo).status.success());
+            assert_eq!(draft_content(&db, id), before);
+        }
+        if k % 8 == 7 {
+            assert_whole(&db);
+        }
+    }
+    eprintln!("{kills} merges (one takes {typical} ms here): {killed} killed mid-way, {merged} applied whole");
+    assert!(
+        killed > kills / 5,
+        "too few merges were killed mid-way ({killed})"
+    );
+    assert_whole(&db);
+}
