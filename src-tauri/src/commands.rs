@@ -389,14 +389,20 @@ pub async fn export_list(
     citations: Option<CitationStyle>,
 ) -> CommandResult<String> {
     with_library(&state, move |lib| {
-        let list =
-            drafting::resolve_list(lib, &name)?.with_citation_style(citations.unwrap_or_default());
         let format = loi_core::export::ExportFormat::parse(&path).ok_or_else(|| {
             loi_core::Error::InvalidInput(
                 "choose a file ending in .docx, .txt, .md or .html".into(),
             )
         })?;
-        let bytes = loi_core::export::export(&list, format, &Default::default())?;
+        // A draft is sent with its provenance (and saved as a version when it
+        // changed since the last one), so that the file is recognised back.
+        let bytes = loi_core::draft::send::export_named(
+            lib,
+            &name,
+            format,
+            citations.unwrap_or_default(),
+            &Default::default(),
+        )?;
         loi_core::export::write_file(std::path::Path::new(&path), &bytes)?;
         Ok(path)
     })
@@ -460,6 +466,118 @@ pub async fn copy_list(
     app.clipboard()
         .write_html(content.html, Some(content.text))
         .map_err(|e| payload("clipboard", format!("could not copy: {e}")))
+}
+
+// ---------------------------------------------------------------------------
+// Drafts travel: changes brought back in, shared drafts
+
+use loi_core::draft::review::{self, Accept, ReviewView};
+
+/// The draft of the library a returned Word file or a shared draft names.
+#[tauri::command]
+pub async fn draft_for_file(state: State<'_, AppState>, path: String) -> CommandResult<Option<i64>> {
+    with_library(&state, move |lib| {
+        review::draft_named_by(lib, std::path::Path::new(&path))
+    })
+    .await
+}
+
+/// Brings in the changes of a returned file for draft `id` (or the draft the
+/// file names): a review of proposals; nothing in the draft changes.
+#[tauri::command]
+pub async fn bring_in_changes(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    path: String,
+) -> CommandResult<ReviewView> {
+    with_library(&state, move |lib| {
+        let path = std::path::Path::new(&path);
+        let id = match id {
+            Some(id) => id,
+            None => review::draft_named_by(lib, path)?.ok_or_else(|| {
+                loi_core::Error::InvalidInput(
+                    "this file does not name a draft of this library: open the draft it was sent from, then bring the changes in".into(),
+                )
+            })?,
+        };
+        let r = review::bring_in(lib, id, path, None)?;
+        review::view(lib.connection(), r.id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn get_review(state: State<'_, AppState>, id: i64) -> CommandResult<ReviewView> {
+    with_library(&state, move |lib| review::view(lib.connection(), id)).await
+}
+
+/// A draft's reviews, newest first.
+#[tauri::command]
+pub async fn list_reviews(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<ReviewView>> {
+    with_library(&state, move |lib| {
+        let ids: Vec<i64> = review::reviews_of(lib.connection(), id)?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        ids.into_iter()
+            .map(|r| review::view(lib.connection(), r))
+            .collect()
+    })
+    .await
+}
+
+/// Accepts and rejects proposals (one undo step, a version saved before).
+#[tauri::command]
+pub async fn decide_review(
+    state: State<'_, AppState>,
+    id: i64,
+    accept: Accept,
+    reject: Vec<usize>,
+) -> CommandResult<ReviewView> {
+    with_library(&state, move |lib| {
+        review::decide(lib, id, &accept, &reject)?;
+        review::view(lib.connection(), id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn share_draft(state: State<'_, AppState>, id: i64, path: String) -> CommandResult<String> {
+    with_library(&state, move |lib| {
+        let bytes = loi_core::draft::share::share(lib, id, None)?;
+        loi_core::export::write_file(std::path::Path::new(&path), &bytes)?;
+        Ok(path)
+    })
+    .await
+}
+
+/// A shared draft opened: merged into the draft it is (when the library has
+/// it) as a review, or as a new draft.
+#[derive(Serialize)]
+pub struct OpenedShared {
+    draft_id: i64,
+    review: Option<ReviewView>,
+}
+
+#[tauri::command]
+pub async fn open_shared_draft(state: State<'_, AppState>, path: String) -> CommandResult<OpenedShared> {
+    with_library(&state, move |lib| {
+        let path = std::path::Path::new(&path);
+        match review::draft_named_by(lib, path)? {
+            Some(id) => {
+                let r = review::bring_in(lib, id, path, None)?;
+                Ok(OpenedShared {
+                    draft_id: id,
+                    review: Some(review::view(lib.connection(), r.id)?),
+                })
+            }
+            None => Ok(OpenedShared {
+                draft_id: loi_core::draft::share::open_new(lib, path)?.id,
+                review: None,
+            }),
+        }
+    })
+    .await
 }
 
 /// Where the log files are, for Help → "Open log folder" and bug reports.

@@ -147,6 +147,13 @@ pub fn run() {
             commands::export_list,
             commands::export_comparison,
             commands::copy_list,
+            commands::draft_for_file,
+            commands::bring_in_changes,
+            commands::get_review,
+            commands::list_reviews,
+            commands::decide_review,
+            commands::share_draft,
+            commands::open_shared_draft,
             commands::log_folder,
             commands::open_log_folder,
         ])

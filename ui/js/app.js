@@ -4,7 +4,8 @@ import { call, ready } from "./api.js";
 import { el, clear } from "./dom.js";
 import { renderLibrary, renderSearch } from "./library.js";
 import { renderRecommendations } from "./recommendations.js";
-import { renderDraft, loadDraft, undo, redo, setDraftListener, setSaveListener, currentDraft, clearDraft, exportDraft } from "./draft.js";
+import { renderDraft, loadDraft, undo, redo, setDraftListener, setSaveListener, currentDraft, clearDraft, exportDraft, reloadSidePanel } from "./draft.js";
+import { showReview } from "./review.js";
 import { renderCompare, compareWithFile } from "./compare.js";
 
 // The State party chosen and, when the library holds several committees' documents,
@@ -304,13 +305,98 @@ async function chooseFiles() {
   await importPaths(paths);
 }
 
+// Opens draft `id` in the Draft view (its State party selected).
+async function openDraft(id) {
+  await loadDraft(id);
+  const d = currentDraft();
+  if (d && d.state.code !== state.code) {
+    state.code = d.state.code;
+    localStorage.setItem("state", state.code);
+    renderStates();
+  }
+  await selectView("draft");
+}
+
+// After a decision on a review: the draft as it now reads.
+async function afterDecision() {
+  await reloadSidePanel();
+  await refresh();
+}
+
+// A Word file (or shared draft) that came back: its changes, as a review.
+async function bringInChanges(path) {
+  const named = await call("draft_for_file", { path });
+  const id = named ?? (state.view === "draft" ? currentDraft()?.id : null);
+  if (!id) {
+    setStatus("This file does not say which draft it was sent from: open that draft, then bring the changes in.");
+    return;
+  }
+  setStatus("Reading the changes…");
+  const view = await call("bring_in_changes", { id, path });
+  await openDraft(id);
+  await reloadSidePanel();
+  showReview(view, afterDecision, report);
+  setStatus(`${view.items.length} change${view.items.length === 1 ? "" : "s"} from ${view.source} to review`);
+}
+
+async function chooseReturnedFile() {
+  const dialog = window.__TAURI__?.dialog;
+  if (!dialog) return;
+  const picked = await dialog.open({ multiple: false, filters: [{ name: "Word or shared draft", extensions: ["docx", "loidraft"] }] });
+  if (picked) await bringInChanges(picked);
+}
+
+async function shareDraft() {
+  const d = currentDraft();
+  if (!d) {
+    setStatus("Open a draft to share it.");
+    return;
+  }
+  const dialog = window.__TAURI__?.dialog;
+  const path = dialog ? await dialog.save({ defaultPath: `${d.symbol.replaceAll("/", "_") || "draft"}.loidraft`, filters: [{ name: "Shared draft", extensions: ["loidraft"] }] }) : null;
+  if (!path) return;
+  await call("share_draft", { id: d.id, path });
+  await reloadSidePanel();
+  setStatus(`Shared as ${path}: another LOI Drafter opens it with File → Open a shared draft`);
+}
+
+async function openShared(path) {
+  const opened = await call("open_shared_draft", { path });
+  await refreshStates();
+  await openDraft(opened.draft_id);
+  if (opened.review) showReview(opened.review, afterDecision, report);
+  setStatus(opened.review ? `Changes from ${opened.review.source} to review` : "Opened as a new draft");
+}
+
+async function chooseSharedFile() {
+  const dialog = window.__TAURI__?.dialog;
+  if (!dialog) return;
+  const picked = await dialog.open({ multiple: false, filters: [{ name: "Shared draft", extensions: ["loidraft"] }] });
+  if (picked) await openShared(picked);
+}
+
+// A file dropped: a shared draft opens; a Word file sent from a draft of the
+// library, or dropped on an open draft, brings its changes in; the rest is imported.
+async function dropped(paths) {
+  if (paths.length === 1) {
+    const path = paths[0];
+    const ext = path.split(".").pop().toLowerCase();
+    if (ext === "loidraft") return openShared(path);
+    if (ext === "docx") {
+      const named = await call("draft_for_file", { path }).catch(() => null);
+      if (named || (state.view === "draft" && currentDraft())) return bringInChanges(path);
+    }
+  }
+  return importPaths(paths);
+}
+
 function wireDrop() {
   const webview = window.__TAURI__?.webview?.getCurrentWebview?.();
   if (!webview) return;
   webview.onDragDropEvent((event) => {
     const p = event.payload;
     document.body.classList.toggle("dropping", p.type === "over" || p.type === "enter");
-    if (p.type === "drop") importPaths(p.paths);
+    if (p.type === "drop") dropped(p.paths).catch(showError);
   });
 }
 
@@ -352,7 +438,10 @@ function runAction(id) {
   else if (id === "export") {
     if (currentDraft()) exportDraft(report).catch(showError);
     else setStatus("Open a draft to export it.");
-  } else if (id === "new_draft") selectView("recommendations", true);
+  } else if (id === "bring_in") chooseReturnedFile().catch(showError);
+  else if (id === "share_draft") shareDraft().catch(showError);
+  else if (id === "open_shared") chooseSharedFile().catch(showError);
+  else if (id === "new_draft") selectView("recommendations", true);
   else if (id === "open_log_folder") {
     call("open_log_folder")
       .then((dir) => setStatus(`The log folder is ${dir}.`))
@@ -415,8 +504,9 @@ async function start() {
   }
 }
 
-// For the end-to-end tests: what the file dialogs would have returned.
+// For the end-to-end tests: what the file dialogs (or a drop) would have given.
 window.loiImportPaths = importPaths;
+window.loiDropped = (paths) => dropped(paths).catch(showError);
 window.loiCompareFile = (path) => {
   compareWithFile(path);
   selectView("compare");

@@ -5,6 +5,7 @@ import { call } from "./api.js";
 import { el, clear, append } from "./dom.js";
 import { history } from "./recommendations.js";
 import { showInContext } from "./library.js";
+import { pendingReviews } from "./review.js";
 
 const NOTE = "[fn]";
 // The text a question added by hand starts with.
@@ -238,8 +239,10 @@ function questionBlock(q, index, render, report) {
     tool("↓", "Move down", () => moveBy(q, index, 1)),
     tool("¹", "Footnotes", () => { notesOpenFor = notesOpenFor === q.id ? null : q.id; }),
     menuButton,
-  );  const notes = notesOpenFor === q.id ? notesEditor(q, run, report) : null;
-  block.append(el("div", { class: "q-row" }, number, el("div", { class: "q-main" }, body, subitems, notes), tools));
+  );
+  const notes = notesOpenFor === q.id ? notesEditor(q, run, report) : null;
+  const comments = q.comments?.length ? el("span", { class: "badge comment", title: q.comments.map((c) => `${c.author}: ${c.text}`).join("\n") }, `${q.comments.length} comment${q.comments.length === 1 ? "" : "s"}`) : null;
+  block.append(el("div", { class: "q-row" }, number, el("div", { class: "q-main" }, body, subitems, comments, notes), tools));
   if (q.edited) block.classList.add("edited");
   block.addEventListener("dragstart", (ev) => {
     ev.dataTransfer.setData("text/plain", String(q.id));
@@ -456,6 +459,18 @@ async function showQuestionDetail(q, run) {
       ),
     );
   }
+  if (q.comments?.length) {
+    parts.push(
+      el("h3", {}, "Comments"),
+      el(
+        "ul",
+        { class: "question-comments" },
+        q.comments.map((c, index) =>
+          el("li", {}, el("strong", {}, c.author || "Someone"), ": ", el("span", { class: "comment-text" }, c.text), " ", el("button", { class: "link", type: "button", "aria-label": `Dismiss the comment of ${c.author}`, onclick: () => run(() => edit({ op: "remove_comment", question: q.id, index })) }, "Dismiss")),
+        ),
+      ),
+    );
+  }
   if (q.generated && q.edited) {
     parts.push(
       el("h3", {}, "Generated wording"),
@@ -505,11 +520,14 @@ function buildShell(panel, report, render) {
   s.coverageText = el("p", {});
   s.coverageList = el("div", {});
   s.versions = el("ol", { class: "versions" });
+  s.reviews = el("ul", { class: "reviews", id: "pending-reviews" });
+  s.reviewsBox = el("section", { class: "reviews-box", hidden: true }, el("h3", {}, "Changes brought in"), s.reviews);
   const name = el("input", { type: "text", placeholder: "Version name", "aria-label": "Version name", id: "version-name" });
   const side = el(
     "aside",
     { class: "side-panel", "aria-label": "Question, coverage and versions" },
     el("section", { id: "question-detail", class: "question-detail", hidden: true, "aria-live": "polite" }),
+    s.reviewsBox,
     el("h3", {}, "Coverage"),
     s.coverageText,
     s.coverageList,
@@ -519,6 +537,7 @@ function buildShell(panel, report, render) {
   );
   clear(panel).append(s.toolbar, el("div", { class: "split" }, list, side));
   loadVersions(s, report, render);
+  loadReviews(s, report, render);
   return s;
 }
 
@@ -538,6 +557,32 @@ function loadVersions(s, report, render) {
       );
     }
   }, (e) => report(e.message));
+}
+
+// The changes brought in that are still to decide: read when the draft opens
+// and after changes are brought in or decided (reloadSidePanel).
+function loadReviews(s, report, render) {
+  const onApplied = async () => {
+    current = await call("get_draft", { id: s.id });
+    onChange(current);
+    render();
+    loadReviews(s, report, render);
+  };
+  pendingReviews(s.id, onApplied, report).then((items) => {
+    clear(s.reviews).append(...items);
+    s.reviewsBox.hidden = !items.length;
+  }, (e) => report(e.message));
+}
+
+// Reads the draft, its versions and its pending reviews again (after a merge).
+export async function reloadSidePanel() {
+  if (!current) return;
+  current = await call("get_draft", { id: current.id });
+  onChange(current);
+  if (shell && shell.id === current.id) {
+    loadVersions(shell, () => {}, () => {});
+    loadReviews(shell, () => {}, () => {});
+  }
 }
 
 // Runs `draw` only when `key` differs from what the part last showed.

@@ -258,6 +258,9 @@ pub struct QuestionView {
     pub edited: bool,
     /// The generated wording, for comparison and "reset to generated".
     pub generated: Option<String>,
+    /// Comments kept with the question (never exported).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<drafts::QuestionComment>,
 }
 
 /// Where a footnote marker stands in a question.
@@ -386,6 +389,7 @@ pub fn view_of(lib: &Library, draft: &Draft) -> Result<DraftView> {
                     .generated
                     .as_ref()
                     .map(|g| g.text.replace(drafts::NOTE_TOKEN, "")),
+                comments: d.comments.clone(),
             }
         })
         .collect();
@@ -563,6 +567,11 @@ pub enum DraftOp {
         question: u64,
         to: usize,
     },
+    /// Dismisses a comment kept with a question (0-based).
+    RemoveComment {
+        question: u64,
+        index: usize,
+    },
     ResetToGenerated {
         question: u64,
     },
@@ -699,6 +708,7 @@ fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
         }
         DraftOp::Reorder { question, to } => c.reorder(question, to),
         DraftOp::ResetToGenerated { question } => c.reset_to_generated(question),
+        DraftOp::RemoveComment { question, index } => c.remove_comment(question, index),
     }?;
     drafts::write_step(conn, id, c, typing.as_deref())
 }

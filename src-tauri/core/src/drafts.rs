@@ -523,6 +523,20 @@ impl DraftContent {
         Ok(())
     }
 
+    /// Removes a question's `index`-th comment (0-based).
+    pub fn remove_comment(&mut self, id: u64, index: usize) -> Result<()> {
+        let i = self.index_of(id)?;
+        let q = &mut self.questions[i];
+        if index >= q.comments.len() {
+            return Err(Error::InvalidInput(format!(
+                "question has no comment {}",
+                index + 1
+            )));
+        }
+        q.comments.remove(index);
+        Ok(())
+    }
+
     /// Keeps a comment with a question (not when it already has the same one).
     pub fn add_comment(&mut self, id: u64, comment: QuestionComment) -> Result<()> {
         let i = self.index_of(id)?;

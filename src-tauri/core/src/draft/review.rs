@@ -352,6 +352,11 @@ fn base_version_for(
             best = Some((score, v.clone()));
         }
     }
+    if best.as_ref().is_some_and(|(score, _)| *score == 0) && !file.questions.is_empty() {
+        return Err(Error::InvalidInput(
+            "no question of this file is one of the draft's as it was sent: it is not a copy of this draft (to add it to the library, use File → Add documents)".into(),
+        ));
+    }
     best.map(|(_, v)| (v, false)).ok_or_else(|| {
         Error::InvalidInput(format!(
             "draft {} has no saved version to compare the file with: save the version that was sent, or export it again",
@@ -776,5 +781,97 @@ pub fn report(review: &Review, content: &DraftContent) -> MergeReport {
         base_version: review.base_version,
         items,
         comments,
+    }
+}
+
+/// A proposal as the review view shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewItemView {
+    #[serde(flatten)]
+    pub item: ItemView,
+    pub decision: Decision,
+    /// Word by word: for a conflict, ours → theirs; otherwise as sent → theirs.
+    pub diff: Vec<crate::diff::Segment>,
+}
+
+/// A review as the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub id: i64,
+    pub draft_id: i64,
+    pub source: String,
+    pub base_version: i64,
+    pub base_version_name: String,
+    pub recognised: bool,
+    pub created_at: String,
+    /// Who made the changes, in the order they first appear.
+    pub authors: Vec<String>,
+    /// Conflicts first, then the proposals as the list reads.
+    pub items: Vec<ReviewItemView>,
+    pub comments: Vec<CommentView>,
+    pub pending: usize,
+}
+
+/// The review as the app shows it, against the draft as it is now.
+pub fn view(conn: &Connection, rid: i64) -> Result<ReviewView> {
+    let review = load(conn, rid)?;
+    let draft = drafts::load(conn, review.draft_id)?;
+    let report = report(&review, &draft.content);
+    let base_version_name = drafts::versions(conn, review.draft_id)?
+        .into_iter()
+        .find(|v| v.id == review.base_version)
+        .map(|v| v.name)
+        .unwrap_or_default();
+    let mut authors: Vec<String> = Vec::new();
+    let mut items: Vec<ReviewItemView> = report
+        .items
+        .into_iter()
+        .zip(&review.items)
+        .map(|(v, stored)| {
+            if !authors.contains(&v.author) {
+                authors.push(v.author.clone());
+            }
+            let from = if v.conflict { &v.ours } else { &v.base };
+            let diff = crate::diff::inline_diff(
+                from.as_deref().unwrap_or(""),
+                v.theirs.as_deref().unwrap_or(""),
+            );
+            ReviewItemView {
+                item: v,
+                decision: stored.decision,
+                diff,
+            }
+        })
+        .collect();
+    items.sort_by_key(|i| (!i.item.conflict, i.item.n));
+    let pending = items
+        .iter()
+        .filter(|i| i.decision == Decision::Pending)
+        .count();
+    Ok(ReviewView {
+        id: review.id,
+        draft_id: review.draft_id,
+        source: review.source,
+        base_version: review.base_version,
+        base_version_name,
+        recognised: review.recognised,
+        created_at: review.created_at,
+        authors,
+        items,
+        comments: report.comments,
+        pending,
+    })
+}
+
+/// The draft of this library a returned or shared file names, if any.
+pub fn draft_named_by(lib: &mut Library, path: &Path) -> Result<Option<i64>> {
+    let uid = if super::share::is_shared_file(path) {
+        Some(super::share::read(path)?.draft.uid)
+    } else {
+        crate::import::read_returned(path)?.draft_uid
+    };
+    match uid {
+        Some(u) => drafts::find_by_uid(lib.connection(), &u),
+        None => Ok(None),
     }
 }

@@ -1,0 +1,183 @@
+//! The real window brings a returned Word file back in: the co-rapporteur
+//! reworded question 3 (which the rapporteur also edited), deleted question 5,
+//! added a question after question 7 and commented on question 2, with
+//! tracked changes. Dropped on the window, the file opens its draft and the
+//! review: the conflict first with both texts, each proposal with its author;
+//! accepting applies it (one undo step), the comment stays with question 2.
+
+mod support;
+
+use loi_core::draft::send;
+use loi_core::drafting::{self, DraftOp, NewDraft};
+use loi_core::drafts;
+use loi_core::export::ExportFormat;
+use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
+use loi_core::library::Library;
+use loi_core::model::CitationStyle;
+use serde_json::json;
+use support::webdriver::App;
+use support::window::{
+    app_binary, assert_accessible, library_with_samples, step, tools_present, ONE_WINDOW,
+};
+
+const NEW_QUESTION: &str =
+    "Please provide information on the protection of migrant domestic workers abroad.";
+
+/// A draft for Tajikistan sent out as Word and edited by the co-rapporteur;
+/// meanwhile question 3 edited here. Returns the returned file and the number of questions.
+fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::PathBuf, usize) {
+    let mut lib = Library::open(db).unwrap();
+    let d = drafting::new_draft(
+        &mut lib,
+        &NewDraft {
+            state: "TJK".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let sent = send::export_named(
+        &mut lib,
+        &format!("draft:{}", d.id),
+        ExportFormat::Docx,
+        CitationStyle::Footnote,
+        &Default::default(),
+    )
+    .unwrap();
+    let q3 = d.content.questions[2].clone();
+    let tail = q3.text.rsplit(drafts::NOTE_TOKEN).next().unwrap().to_string();
+    let phrase = tail.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let edits = [
+        WordEdit::Reword {
+            question: 3,
+            from: phrase,
+            to: "please explain in detail".into(),
+        },
+        WordEdit::Delete { question: 5 },
+        WordEdit::InsertAfter {
+            question: 7,
+            text: NEW_QUESTION.into(),
+        },
+        WordEdit::Comment {
+            question: 2,
+            text: "Still relevant after the 2024 law?".into(),
+        },
+    ];
+    let path = dir.join("Returned by the co-rapporteur.docx");
+    std::fs::write(&path, edit_as_word(&sent, &edits, "Co-rapporteur", true)).unwrap();
+    drafting::apply(
+        &mut lib,
+        d.id,
+        DraftOp::EditText {
+            question: q3.id,
+            text: format!("{} Please also give figures.", q3.text),
+        },
+    )
+    .unwrap();
+    (path, d.content.questions.len())
+}
+
+#[test]
+fn a_returned_word_file_is_reviewed_and_merged() {
+    if !tools_present("a_returned_word_file_is_reviewed_and_merged") {
+        return;
+    }
+    let _one = ONE_WINDOW.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let db = library_with_samples(dir.path());
+    let (returned, count) = returned_file(&db, dir.path());
+    let app = step("start the app", || {
+        let app = App::start(app_binary(), &db);
+        app.wait_for(
+            "return document.querySelectorAll('#states .state').length >= 3 && typeof window.loiDropped === 'function'",
+            "the State parties",
+        );
+        app
+    });
+    step("the file dropped on the window opens its review", || {
+        app.exec(
+            "window.loiDropped([arguments[0]])",
+            json!([returned.to_str().unwrap()]),
+        );
+        let title = app.wait_for_text(
+            "const t = document.getElementById('review-title'); return t && !document.getElementById('sheet').hidden && t.textContent",
+            "the review",
+        );
+        assert!(title.contains("Returned by the co-rapporteur.docx"), "{title}");
+        let items = app.exec(
+            "return [...document.querySelectorAll('.review-item')].map(e => [e.dataset.op, e.classList.contains('conflict'), e.querySelector('.review-head').textContent])",
+            json!([]),
+        );
+        let items = items.as_array().unwrap();
+        assert_eq!(items.len(), 3, "{items:?}");
+        // The conflict comes first, with both texts.
+        assert_eq!(items[0][0], "changed");
+        assert_eq!(items[0][1], true);
+        assert!(items[0][2].as_str().unwrap().contains("Question 3"), "{items:?}");
+        assert!(items.iter().all(|i| i[2].as_str().unwrap().contains("Co-rapporteur")));
+        let sides = app.exec(
+            "return [...document.querySelectorAll('.review-item.conflict .review-sides .document-text')].map(e => e.textContent)",
+            json!([]),
+        );
+        let sides = sides.to_string();
+        assert!(sides.contains("Please also give figures."), "{sides}");
+        assert!(sides.contains("please explain in detail"), "{sides}");
+        let comments = app.exec(
+            "return document.querySelector('.review-comments').textContent",
+            json!([]),
+        );
+        assert!(comments.as_str().unwrap().contains("On question 2"), "{comments}");
+        // The draft behind it is unchanged: nothing applied without a click.
+        assert_eq!(
+            app.exec("return document.querySelectorAll('.question').length", json!([])),
+            json!(count)
+        );
+        assert_accessible(&app, "Review");
+        app.screenshot("review-of-returned-file");
+    });
+    step("accepting the removal, then all from the co-rapporteur", || {
+        app.exec(
+            "document.querySelector('.review-item[data-op=removed] [data-accept]').click()",
+            json!([]),
+        );
+        app.wait_for(
+            &format!("return document.querySelectorAll('.question').length === {}", count - 1),
+            "question 5 removed",
+        );
+        app.exec(
+            "[...document.querySelectorAll('.review-toolbar button')].find(b => b.textContent === 'Accept all from Co-rapporteur').click()",
+            json!([]),
+        );
+        app.wait_for(
+            "return document.querySelectorAll('.review-item.decided').length === 3",
+            "every change decided",
+        );
+        app.wait_for(
+            &format!("return document.querySelectorAll('.question').length === {count} && [...document.querySelectorAll('.question')].some(q => q.textContent.includes('migrant domestic workers abroad'))"),
+            "the new question in the draft",
+        );
+        app.screenshot("review-decided");
+        app.click("#review-close");
+        let q3 = app.exec(
+            "return document.querySelectorAll('.question .q-body')[2].textContent",
+            json!([]),
+        );
+        assert!(q3.as_str().unwrap().contains("please explain in detail"), "{q3}");
+        // The comment is kept with question 2 and shows beside it.
+        app.exec(
+            "document.querySelectorAll('.question .q-body')[1].click()",
+            json!([]),
+        );
+        let detail = app.wait_for_text(
+            "const d = document.getElementById('question-detail'); return d && d.textContent.includes('Comments') && d.textContent",
+            "the comment beside question 2",
+        );
+        assert!(detail.contains("Still relevant after the 2024 law?"), "{detail}");
+        assert_eq!(
+            app.exec("return document.querySelectorAll('.question .badge.comment').length", json!([])),
+            json!(1)
+        );
+        app.exec("document.activeElement.blur()", json!([]));
+        assert_accessible(&app, "Draft (after the merge)");
+        app.screenshot("draft-after-merge");
+    });
+}
