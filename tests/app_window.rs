@@ -727,9 +727,9 @@ fn speed_with_two_thousand_documents() {
         tx.commit().unwrap();
         assert_eq!(lib.document_count().unwrap(), 5 + 5 * copies);
         // A draft of Tajikistan's list to edit.
-        loi_core::drafting::new_draft(
+        loi_core::draft::new_draft(
             &mut lib,
-            &loi_core::drafting::NewDraft {
+            &loi_core::draft::NewDraft {
                 state: "TJK".into(),
                 ..Default::default()
             },

@@ -8,8 +8,7 @@
 mod support;
 
 use loi_core::draft::send;
-use loi_core::drafting::{self, DraftOp, NewDraft};
-use loi_core::drafts;
+use loi_core::draft::{self, DraftOp, NewDraft};
 use loi_core::export::ExportFormat;
 use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
 use loi_core::library::Library;
@@ -27,7 +26,7 @@ const NEW_QUESTION: &str =
 /// meanwhile question 3 edited here. Returns the returned file and the number of questions.
 fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::PathBuf, usize) {
     let mut lib = Library::open(db).unwrap();
-    let d = drafting::new_draft(
+    let d = draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -44,8 +43,17 @@ fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::Pat
     )
     .unwrap();
     let q3 = d.content.questions[2].clone();
-    let tail = q3.text.rsplit(drafts::NOTE_TOKEN).next().unwrap().to_string();
-    let phrase = tail.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let tail = q3
+        .text
+        .rsplit(draft::NOTE_TOKEN)
+        .next()
+        .unwrap()
+        .to_string();
+    let phrase = tail
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
     let edits = [
         WordEdit::Reword {
             question: 3,
@@ -64,7 +72,7 @@ fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::Pat
     ];
     let path = dir.join("Returned by the co-rapporteur.docx");
     std::fs::write(&path, edit_as_word(&sent, &edits, "Co-rapporteur", true)).unwrap();
-    drafting::apply(
+    draft::apply(
         &mut lib,
         d.id,
         DraftOp::EditText {
@@ -102,7 +110,10 @@ fn a_returned_word_file_is_reviewed_and_merged() {
             "const t = document.getElementById('review-title'); return t && !document.getElementById('sheet').hidden && t.textContent",
             "the review",
         );
-        assert!(title.contains("Returned by the co-rapporteur.docx"), "{title}");
+        assert!(
+            title.contains("Returned by the co-rapporteur.docx"),
+            "{title}"
+        );
         let items = app.exec(
             "return [...document.querySelectorAll('.review-item')].map(e => [e.dataset.op, e.classList.contains('conflict'), e.querySelector('.review-head').textContent])",
             json!([]),
@@ -112,8 +123,13 @@ fn a_returned_word_file_is_reviewed_and_merged() {
         // The conflict comes first, with both texts.
         assert_eq!(items[0][0], "changed");
         assert_eq!(items[0][1], true);
-        assert!(items[0][2].as_str().unwrap().contains("Question 3"), "{items:?}");
-        assert!(items.iter().all(|i| i[2].as_str().unwrap().contains("Co-rapporteur")));
+        assert!(
+            items[0][2].as_str().unwrap().contains("Question 3"),
+            "{items:?}"
+        );
+        assert!(items
+            .iter()
+            .all(|i| i[2].as_str().unwrap().contains("Co-rapporteur")));
         let sides = app.exec(
             "return [...document.querySelectorAll('.review-item.conflict .review-sides .document-text')].map(e => e.textContent)",
             json!([]),
@@ -125,59 +141,80 @@ fn a_returned_word_file_is_reviewed_and_merged() {
             "return document.querySelector('.review-comments').textContent",
             json!([]),
         );
-        assert!(comments.as_str().unwrap().contains("On question 2"), "{comments}");
+        assert!(
+            comments.as_str().unwrap().contains("On question 2"),
+            "{comments}"
+        );
         // The draft behind it is unchanged: nothing applied without a click.
         assert_eq!(
-            app.exec("return document.querySelectorAll('.question').length", json!([])),
+            app.exec(
+                "return document.querySelectorAll('.question').length",
+                json!([])
+            ),
             json!(count)
         );
         assert_accessible(&app, "Review");
         app.screenshot("review-of-returned-file");
     });
-    step("accepting the removal, then all from the co-rapporteur", || {
-        app.exec(
-            "document.querySelector('.review-item[data-op=removed] [data-accept]').click()",
-            json!([]),
-        );
-        app.wait_for(
-            &format!("return document.querySelectorAll('.question').length === {}", count - 1),
-            "question 5 removed",
-        );
-        app.exec(
+    step(
+        "accepting the removal, then all from the co-rapporteur",
+        || {
+            app.exec(
+                "document.querySelector('.review-item[data-op=removed] [data-accept]').click()",
+                json!([]),
+            );
+            app.wait_for(
+                &format!(
+                    "return document.querySelectorAll('.question').length === {}",
+                    count - 1
+                ),
+                "question 5 removed",
+            );
+            app.exec(
             "[...document.querySelectorAll('.review-toolbar button')].find(b => b.textContent === 'Accept all from Co-rapporteur').click()",
             json!([]),
         );
-        app.wait_for(
-            "return document.querySelectorAll('.review-item.decided').length === 3",
-            "every change decided",
-        );
-        app.wait_for(
+            app.wait_for(
+                "return document.querySelectorAll('.review-item.decided').length === 3",
+                "every change decided",
+            );
+            app.wait_for(
             &format!("return document.querySelectorAll('.question').length === {count} && [...document.querySelectorAll('.question')].some(q => q.textContent.includes('migrant domestic workers abroad'))"),
             "the new question in the draft",
         );
-        app.screenshot("review-decided");
-        app.click("#review-close");
-        let q3 = app.exec(
-            "return document.querySelectorAll('.question .q-body')[2].textContent",
-            json!([]),
-        );
-        assert!(q3.as_str().unwrap().contains("please explain in detail"), "{q3}");
-        // The comment is kept with question 2 and shows beside it.
-        app.exec(
-            "document.querySelectorAll('.question .q-body')[1].click()",
-            json!([]),
-        );
-        let detail = app.wait_for_text(
+            app.screenshot("review-decided");
+            app.click("#review-close");
+            let q3 = app.exec(
+                "return document.querySelectorAll('.question .q-body')[2].textContent",
+                json!([]),
+            );
+            assert!(
+                q3.as_str().unwrap().contains("please explain in detail"),
+                "{q3}"
+            );
+            // The comment is kept with question 2 and shows beside it.
+            app.exec(
+                "document.querySelectorAll('.question .q-body')[1].click()",
+                json!([]),
+            );
+            let detail = app.wait_for_text(
             "const d = document.getElementById('question-detail'); return d && d.textContent.includes('Comments') && d.textContent",
             "the comment beside question 2",
         );
-        assert!(detail.contains("Still relevant after the 2024 law?"), "{detail}");
-        assert_eq!(
-            app.exec("return document.querySelectorAll('.question .badge.comment').length", json!([])),
-            json!(1)
-        );
-        app.exec("document.activeElement.blur()", json!([]));
-        assert_accessible(&app, "Draft (after the merge)");
-        app.screenshot("draft-after-merge");
-    });
+            assert!(
+                detail.contains("Still relevant after the 2024 law?"),
+                "{detail}"
+            );
+            assert_eq!(
+                app.exec(
+                    "return document.querySelectorAll('.question .badge.comment').length",
+                    json!([])
+                ),
+                json!(1)
+            );
+            app.exec("document.activeElement.blur()", json!([]));
+            assert_accessible(&app, "Draft (after the merge)");
+            app.screenshot("draft-after-merge");
+        },
+    );
 }

@@ -68,7 +68,7 @@ fn locked<T>(
     result
 }
 
-/// Makes a change to a draft (`drafting::change_showing`): the draft comes back
+/// Makes a change to a draft (`draft::change_showing`): the draft comes back
 /// as soon as the change is written, and its commit (the flush to disk) goes on
 /// on the same thread with the library still locked, so whatever comes next
 /// reads it saved. A commit that fails after the draft came back is kept for
@@ -83,7 +83,7 @@ async fn change_draft(
     tauri::async_runtime::spawn_blocking(move || {
         let mut sender = Some(sender);
         let result = locked(&state, |lib| {
-            let result = drafting::change_showing(lib, id, change, |view| {
+            let result = draft::change_showing(lib, id, change, |view| {
                 if let Some(s) = sender.take() {
                     let _ = s.send(Ok(view));
                 }
@@ -260,14 +260,14 @@ pub async fn get_document(
 // ---------------------------------------------------------------------------
 // Drafts
 
-use loi_core::drafting::{self, Change, DraftOp, DraftView, ListChoice, NewDraft};
-use loi_core::drafts::{self, DraftSummary, DraftVersion};
+use loi_core::compare::ListChoice;
+use loi_core::draft::{self, Change, DraftOp, DraftSummary, DraftVersion, DraftView, NewDraft};
 
 #[tauri::command]
 pub async fn new_draft(state: State<'_, AppState>, request: NewDraft) -> CommandResult<DraftView> {
     with_library(&state, move |lib| {
-        let d = drafting::new_draft(lib, &request)?;
-        drafting::view(lib, d.id)
+        let d = draft::new_draft(lib, &request)?;
+        draft::view(lib, d.id)
     })
     .await
 }
@@ -278,14 +278,14 @@ pub async fn list_drafts(
     code: Option<String>,
 ) -> CommandResult<Vec<DraftSummary>> {
     with_library(&state, move |lib| {
-        drafts::list(lib.connection(), code.as_deref())
+        draft::list(lib.connection(), code.as_deref())
     })
     .await
 }
 
 #[tauri::command]
 pub async fn get_draft(state: State<'_, AppState>, id: i64) -> CommandResult<DraftView> {
-    with_library(&state, move |lib| drafting::view(lib, id)).await
+    with_library(&state, move |lib| draft::view(lib, id)).await
 }
 
 /// What other committees asked the State party on the topics of a draft's questions.
@@ -335,7 +335,7 @@ pub async fn save_version(
     name: String,
 ) -> CommandResult<DraftVersion> {
     with_library(&state, move |lib| {
-        drafts::save_version(lib.connection(), id, &name)
+        draft::save_version(lib.connection(), id, &name)
     })
     .await
 }
@@ -345,7 +345,7 @@ pub async fn list_versions(
     state: State<'_, AppState>,
     id: i64,
 ) -> CommandResult<Vec<DraftVersion>> {
-    with_library(&state, move |lib| drafts::versions(lib.connection(), id)).await
+    with_library(&state, move |lib| draft::versions(lib.connection(), id)).await
 }
 
 #[tauri::command]
@@ -355,8 +355,8 @@ pub async fn restore_version(
     version: i64,
 ) -> CommandResult<DraftView> {
     with_library(&state, move |lib| {
-        drafts::restore(lib.connection(), id, version)?;
-        drafting::view(lib, id)
+        draft::restore(lib.connection(), id, version)?;
+        draft::view(lib, id)
     })
     .await
 }
@@ -369,7 +369,10 @@ pub async fn comparable_lists(
     state: State<'_, AppState>,
     code: String,
 ) -> CommandResult<Vec<ListChoice>> {
-    with_library(&state, move |lib| drafting::comparable_lists(lib, &code)).await
+    with_library(&state, move |lib| {
+        loi_core::compare::comparable_lists(lib, &code)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -378,7 +381,10 @@ pub async fn compare(
     old: String,
     new: String,
 ) -> CommandResult<loi_core::diff::ListDiff> {
-    with_library(&state, move |lib| drafting::compare(lib, &old, &new)).await
+    with_library(&state, move |lib| {
+        loi_core::compare::compare(lib, &old, &new)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -418,8 +424,8 @@ pub async fn export_comparison(
     author: Option<String>,
 ) -> CommandResult<String> {
     with_library(&state, move |lib| {
-        let a = drafting::resolve_list(lib, &old)?;
-        let b = drafting::resolve_list(lib, &new)?;
+        let a = loi_core::compare::resolve_list(lib, &old)?;
+        let b = loi_core::compare::resolve_list(lib, &new)?;
         let d = loi_core::diff::diff_lists(&a, &b);
         let bytes = if path.to_lowercase().ends_with(".html") {
             loi_core::export::diff_to_html(&d, &old, &new)
@@ -451,8 +457,8 @@ pub async fn copy_list(
     citations: Option<CitationStyle>,
 ) -> CommandResult<()> {
     let content = with_library(&state, move |lib| {
-        let list =
-            drafting::resolve_list(lib, &name)?.with_citation_style(citations.unwrap_or_default());
+        let list = loi_core::compare::resolve_list(lib, &name)?
+            .with_citation_style(citations.unwrap_or_default());
         let opts = Default::default();
         Ok(ClipboardContent {
             html: loi_core::export::to_html(&list, &opts),
@@ -475,7 +481,10 @@ use loi_core::draft::review::{self, Accept, ReviewView};
 
 /// The draft of the library a returned Word file or a shared draft names.
 #[tauri::command]
-pub async fn draft_for_file(state: State<'_, AppState>, path: String) -> CommandResult<Option<i64>> {
+pub async fn draft_for_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<Option<i64>> {
     with_library(&state, move |lib| {
         review::draft_named_by(lib, std::path::Path::new(&path))
     })
@@ -542,7 +551,11 @@ pub async fn decide_review(
 }
 
 #[tauri::command]
-pub async fn share_draft(state: State<'_, AppState>, id: i64, path: String) -> CommandResult<String> {
+pub async fn share_draft(
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+) -> CommandResult<String> {
     with_library(&state, move |lib| {
         let bytes = loi_core::draft::share::share(lib, id, None)?;
         loi_core::export::write_file(std::path::Path::new(&path), &bytes)?;
@@ -560,7 +573,10 @@ pub struct OpenedShared {
 }
 
 #[tauri::command]
-pub async fn open_shared_draft(state: State<'_, AppState>, path: String) -> CommandResult<OpenedShared> {
+pub async fn open_shared_draft(
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<OpenedShared> {
     with_library(&state, move |lib| {
         let path = std::path::Path::new(&path);
         match review::draft_named_by(lib, path)? {

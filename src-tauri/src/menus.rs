@@ -20,7 +20,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         )?)
         .item(&MenuItemBuilder::with_id("reread_all", "Read all documents again").build(app)?)
         .item(&item("export", "Export draft…", "CmdOrCtrl+E")?)
-        .item(&MenuItemBuilder::with_id("bring_in", "Bring in changes from a Word file…").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id("bring_in", "Bring in changes from a Word file…")
+                .build(app)?,
+        )
         .item(&MenuItemBuilder::with_id("share_draft", "Share draft…").build(app)?)
         .item(&MenuItemBuilder::with_id("open_shared", "Open a shared draft…").build(app)?)
         .separator()

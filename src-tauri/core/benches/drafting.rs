@@ -37,7 +37,7 @@ fn drafting(c: &mut Criterion) {
 }
 
 fn editing(c: &mut Criterion) {
-    use loi_core::drafting::{apply, new_draft, DraftOp, NewDraft};
+    use loi_core::draft::{apply, new_draft, DraftOp, NewDraft};
     use loi_core::library::Library;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut lib = Library::open(&dir.path().join("library.sqlite3")).expect("library");

@@ -7,9 +7,9 @@
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use loi_core::draft;
+use loi_core::draft::{apply, new_draft, DraftOp, NewDraft};
 use loi_core::draft::{review, send};
-use loi_core::drafting::{apply, new_draft, DraftOp, NewDraft};
-use loi_core::drafts;
 use loi_core::export::ExportFormat;
 use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
 use loi_core::library::Library;
@@ -31,7 +31,7 @@ fn merge(c: &mut Criterion) {
     let id = draft.id;
     let mut n = draft.content.questions.len();
     while n < 30 {
-        let last = drafts::load(lib.connection(), id)
+        let last = draft::load(lib.connection(), id)
             .expect("draft")
             .content
             .questions[n - 1]
@@ -48,7 +48,7 @@ fn merge(c: &mut Criterion) {
         .expect("added");
         n += 1;
     }
-    let content = drafts::load(lib.connection(), id).expect("draft").content;
+    let content = draft::load(lib.connection(), id).expect("draft").content;
     assert!(content.questions.len() >= 30);
     let sent = send::export_named(
         &mut lib,
@@ -60,7 +60,7 @@ fn merge(c: &mut Criterion) {
     .expect("export");
     let phrase = |i: usize| {
         let t = &content.questions[i - 1].text;
-        let tail = t.rsplit(drafts::NOTE_TOKEN).next().unwrap_or(t);
+        let tail = t.rsplit(draft::NOTE_TOKEN).next().unwrap_or(t);
         tail.split_whitespace()
             .take(3)
             .collect::<Vec<_>>()

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::drafting::profile_for;
+use crate::draft::profile_for;
 use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::link;

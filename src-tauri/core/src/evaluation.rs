@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::drafting::{self, profile_for};
+use crate::compare;
+use crate::draft::profile_for;
 use crate::error::{Error, Result};
 use crate::generate::{self, EvalReport};
 use crate::library::Library;
@@ -60,7 +61,7 @@ fn cited_observations(lib: &Library, list: &Document) -> Result<Option<(i64, Doc
 /// generated from the concluding observations `from` (default: those the
 /// list cites most, when they are in the library).
 pub fn evaluate_list(lib: &Library, list: &str, from: Option<&str>) -> Result<ListEvaluation> {
-    let mut real = drafting::list_document(lib, list)?;
+    let mut real = compare::list_document(lib, list)?;
     let (_, co) = match from {
         Some(symbol) => lib
             .document_by_symbol(symbol)?

@@ -22,10 +22,9 @@ pub mod generate;
 pub mod profile;
 
 pub mod committees;
+pub mod compare;
 pub mod diff;
 pub mod draft;
-pub mod drafting;
-pub mod drafts;
 pub mod evaluation;
 pub mod export;
 pub mod issue_list;

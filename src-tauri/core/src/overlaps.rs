@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::drafting::{self, DraftView, QuestionView};
+use crate::draft::{self, DraftView, QuestionView};
 use crate::error::Result;
 use crate::library::Library;
 use crate::model::{Document, DocumentKind, ParagraphKind};
@@ -58,8 +58,8 @@ pub struct Overlap {
 
 /// The overlaps of every question of a stored draft, by question, best first.
 pub fn of_draft(lib: &mut Library, id: i64) -> Result<Vec<Overlap>> {
-    let draft = crate::drafts::load(lib.connection(), id)?;
-    let view = drafting::view_of(lib, &draft)?;
+    let draft = crate::draft::load(lib.connection(), id)?;
+    let view = draft::view_of(lib, &draft)?;
     let committee = draft.committee;
     let docs = lib.documents_of_state(&view.state.code)?;
     let source = match view.source_symbol.as_deref() {

@@ -11,7 +11,7 @@
 //! theme headings, numbered questions): the seeds hold CMW's documents on
 //! Tajikistan, these CEDAW's.
 
-use loi_core::drafting::{self, NewDraft};
+use loi_core::draft::{self, NewDraft};
 use loi_core::library::{Library, MetadataOverrides};
 use loi_core::model::{DocumentKind, ParagraphKind};
 use loi_core::{evaluation, overlaps, Error};
@@ -68,7 +68,7 @@ fn import_cedaw_list(lib: &mut Library) -> i64 {
 fn other_committees_questions_on_the_same_topic_are_found_beside_a_draft() {
     let mut lib = library();
     let cedaw = import_cedaw_list(&mut lib);
-    let draft = drafting::new_draft(
+    let draft = draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -77,7 +77,7 @@ fn other_committees_questions_on_the_same_topic_are_found_beside_a_draft() {
         },
     )
     .expect("draft");
-    let view = drafting::view(&mut lib, draft.id).expect("view");
+    let view = draft::view(&mut lib, draft.id).expect("view");
     let found = overlaps::of_draft(&mut lib, draft.id).expect("overlaps");
     for o in &found {
         println!(
@@ -129,7 +129,7 @@ fn a_draft_is_made_from_its_own_committees_observations() {
     let mut lib = library();
     import_cedaw_list(&mut lib);
     // CMW's (the seeds) by default and when asked for, by code or alias.
-    let d = drafting::new_draft(
+    let d = draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -141,7 +141,7 @@ fn a_draft_is_made_from_its_own_committees_observations() {
     assert_eq!(d.committee, "CMW");
     assert_eq!(d.source_symbol.as_deref(), Some("CMW/C/TJK/CO/2"));
     // The library holds no CEDAW concluding observations on Tajikistan.
-    match drafting::new_draft(
+    match draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -153,7 +153,7 @@ fn a_draft_is_made_from_its_own_committees_observations() {
         other => panic!("{other:?}"),
     }
     // Concluding observations named with --from must be the committee's.
-    match drafting::new_draft(
+    match draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -166,7 +166,7 @@ fn a_draft_is_made_from_its_own_committees_observations() {
         other => panic!("{other:?}"),
     }
     // An unknown committee is refused, naming the profiles there are.
-    match drafting::new_draft(
+    match draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -206,7 +206,7 @@ fn observations_in_another_language_than_the_profile_are_not_drafted_from() {
         recs.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
         ["4"]
     );
-    match drafting::new_draft(
+    match draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "SLV".into(),
@@ -217,7 +217,7 @@ fn observations_in_another_language_than_the_profile_are_not_drafted_from() {
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        drafting::question(
+        draft::question(
             &lib,
             "CRPD/C/SLV/CO/2-3",
             "4",

@@ -8,9 +8,8 @@ use std::process::{Command, Output};
 
 use loi_core::draft::merge::MergeOp;
 use loi_core::draft::review::{self, Accept};
+use loi_core::draft::{self, DraftOp, NewDraft};
 use loi_core::draft::{send, share};
-use loi_core::drafting::{self, DraftOp, NewDraft};
-use loi_core::drafts;
 use loi_core::export::ExportFormat;
 use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
 use loi_core::library::Library;
@@ -35,7 +34,7 @@ fn json(o: &Output) -> serde_json::Value {
 fn library(dir: &Path) -> (Library, i64) {
     let mut lib = Library::open(&dir.join("library.sqlite3")).unwrap();
     lib.ensure_seeded().unwrap();
-    let d = drafting::new_draft(
+    let d = draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -58,9 +57,9 @@ fn export(lib: &mut Library, id: i64) -> Vec<u8> {
 }
 
 fn words_after_note(lib: &mut Library, id: i64, n: usize) -> String {
-    let c = drafts::load(lib.connection(), id).unwrap().content;
+    let c = draft::load(lib.connection(), id).unwrap().content;
     let t = &c.questions[n - 1].text;
-    let tail = t.rsplit(drafts::NOTE_TOKEN).next().unwrap_or(t);
+    let tail = t.rsplit(draft::NOTE_TOKEN).next().unwrap_or(t);
     tail.split_whitespace()
         .take(3)
         .collect::<Vec<_>>()
@@ -68,9 +67,9 @@ fn words_after_note(lib: &mut Library, id: i64, n: usize) -> String {
 }
 
 fn edit_question(lib: &mut Library, id: i64, n: usize, addition: &str) {
-    let c = drafts::load(lib.connection(), id).unwrap().content;
+    let c = draft::load(lib.connection(), id).unwrap().content;
     let q = &c.questions[n - 1];
-    drafting::apply(
+    draft::apply(
         lib,
         id,
         DraftOp::EditText {
@@ -188,11 +187,11 @@ fn two_returned_files_each_merge_against_the_version_sent_to_that_person() {
     let to_a = export(&mut lib, id);
     edit_question(&mut lib, id, 6, " Added before sending to B.");
     let to_b = export(&mut lib, id);
-    let versions = drafts::versions(lib.connection(), id).unwrap();
+    let versions = draft::versions(lib.connection(), id).unwrap();
     assert_eq!(versions.len(), 2, "a version saved at each export");
     // Exporting again unchanged saves no new version.
     export(&mut lib, id);
-    assert_eq!(drafts::versions(lib.connection(), id).unwrap().len(), 2);
+    assert_eq!(draft::versions(lib.connection(), id).unwrap().len(), 2);
     let from_a = edit_as_word(
         &to_a,
         &[WordEdit::InsertAfter {
@@ -238,7 +237,7 @@ fn a_file_without_its_properties_is_matched_to_its_version_by_content() {
         edit_question(&mut lib, id, n, " A change after the first version.");
     }
     export(&mut lib, id);
-    let versions = drafts::versions(lib.connection(), id).unwrap();
+    let versions = draft::versions(lib.connection(), id).unwrap();
     let edited = edit_as_word(&first, &[WordEdit::Delete { question: 8 }], "C", false);
     // As another editor would save it: no custom properties.
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(edited)).unwrap();
@@ -286,7 +285,7 @@ fn a_shared_draft_merges_moves_splits_and_joins() {
     let other_dir = tempfile::tempdir().unwrap();
     let mut other = Library::open(&other_dir.path().join("library.sqlite3")).unwrap();
     let theirs = share::open_new(&mut other, &shared).unwrap();
-    let ours = drafts::load(lib.connection(), id).unwrap();
+    let ours = draft::load(lib.connection(), id).unwrap();
     assert_eq!(theirs.uid, ours.uid, "the same draft");
     assert_eq!(theirs.content, ours.content);
     // They move question 10 to the top, split a question of two sentences
@@ -305,7 +304,7 @@ fn a_shared_draft_merges_moves_splits_and_joins() {
         DraftOp::Split { question: q2, at },
         DraftOp::MergeWithNext { question: q6 },
     ] {
-        drafting::apply(&mut other, theirs.id, op).unwrap();
+        draft::apply(&mut other, theirs.id, op).unwrap();
     }
     let back = other_dir.path().join("back.loidraft");
     std::fs::write(
@@ -333,7 +332,7 @@ fn a_shared_draft_merges_moves_splits_and_joins() {
         .iter()
         .map(|q| q.plain_text())
         .collect();
-    let mut want: Vec<String> = drafts::load(other.connection(), theirs.id)
+    let mut want: Vec<String> = draft::load(other.connection(), theirs.id)
         .unwrap()
         .content
         .questions
@@ -341,7 +340,7 @@ fn a_shared_draft_merges_moves_splits_and_joins() {
         .map(|q| q.plain_text())
         .collect();
     // Theirs, with our change to the untouched question kept.
-    let ours_q = drafts::version_content(lib.connection(), id, d.version_before.unwrap())
+    let ours_q = draft::version_content(lib.connection(), id, d.version_before.unwrap())
         .unwrap()
         .questions[untouched - 1]
         .plain_text();
@@ -362,7 +361,7 @@ fn a_hostile_returned_file_is_refused_in_one_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (mut lib, id) = library(dir.path());
     export(&mut lib, id);
-    let before = drafts::load(lib.connection(), id).unwrap().content;
+    let before = draft::load(lib.connection(), id).unwrap().content;
     let deep = format!(
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{}{}</w:body></w:document>",
         "<w:sdt>".repeat(5000),
@@ -387,7 +386,7 @@ fn a_hostile_returned_file_is_refused_in_one_line_and_changes_nothing() {
         let e = review::bring_in(&mut lib, id, &p, None).unwrap_err();
         let msg = e.to_string();
         assert!(!msg.contains('\n') && msg.contains(name), "{name}: {msg}");
-        assert_eq!(drafts::load(lib.connection(), id).unwrap().content, before);
+        assert_eq!(draft::load(lib.connection(), id).unwrap().content, before);
         assert!(review::reviews_of(lib.connection(), id).unwrap().is_empty());
     }
 }

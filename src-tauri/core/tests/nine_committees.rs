@@ -7,7 +7,7 @@
 //! CRPD.
 
 use loi_core::committees::canonical;
-use loi_core::drafting::{self, NewDraft};
+use loi_core::draft::{self, NewDraft};
 use loi_core::export::{self, ExportFormat, ExportOptions};
 use loi_core::issue_list::issue_list_from_document;
 use loi_core::library::{Library, MetadataOverrides};
@@ -93,7 +93,7 @@ fn a_draft_of_each_committee_exports_and_reads_back_as_the_same_list() {
         ("NZL", "CRPD"),
     ];
     for (state, committee) in cases {
-        let draft = drafting::new_draft(
+        let draft = draft::new_draft(
             &mut lib,
             &NewDraft {
                 state: state.into(),
@@ -103,7 +103,7 @@ fn a_draft_of_each_committee_exports_and_reads_back_as_the_same_list() {
         )
         .unwrap_or_else(|e| panic!("{committee} {state}: {e}"));
         assert_eq!(draft.committee, canonical(committee));
-        let view = drafting::view(&mut lib, draft.id).unwrap();
+        let view = draft::view(&mut lib, draft.id).unwrap();
         assert!(
             view.symbol.starts_with(if committee == "E/C.12" {
                 "E/C.12/"
@@ -122,7 +122,7 @@ fn a_draft_of_each_committee_exports_and_reads_back_as_the_same_list() {
             !view.questions.is_empty(),
             "{committee} {state}: no question"
         );
-        let list = drafting::issue_list(&mut lib, draft.id).unwrap();
+        let list = draft::issue_list(&mut lib, draft.id).unwrap();
         let docx = export::export(&list, ExportFormat::Docx, &ExportOptions::default()).unwrap();
         let text = loi_core::import::extract_text("list.docx", &docx)
             .unwrap()

@@ -701,10 +701,10 @@ fn crpd_question_for_mexico_paragraph_24() {
     }
     let mut lib = loi_core::library::Library::open_in_memory().expect("library");
     lib.import_file(&file, &Default::default()).expect("import");
-    let style = loi_core::drafting::profile_for("CRPD")
+    let style = loi_core::draft::profile_for("CRPD")
         .expect("CRPD profile")
         .citation_style();
-    let q = loi_core::drafting::question(&lib, "CRPD/C/MEX/CO/1", "24", style).expect("question");
+    let q = loi_core::draft::question(&lib, "CRPD/C/MEX/CO/1", "24", style).expect("question");
     println!("{}", q.text);
     assert!(
         q.text.starts_with(

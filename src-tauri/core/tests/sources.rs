@@ -223,9 +223,9 @@ fn lithuanias_replies_and_report_on_its_recommendations() {
     );
     // A draft's edits read the coverage, and with it the sources, each time:
     // the second and later reads reuse what the first worked out.
-    let draft = loi_core::drafting::new_draft(
+    let draft = loi_core::draft::new_draft(
         &mut lib,
-        &loi_core::drafting::NewDraft {
+        &loi_core::draft::NewDraft {
             state: "LTU".into(),
             committee: Some("CRPD".into()),
             ..Default::default()
@@ -236,10 +236,10 @@ fn lithuanias_replies_and_report_on_its_recommendations() {
     let mut times = Vec::new();
     for i in 0..3 {
         let started = std::time::Instant::now();
-        let v = loi_core::drafting::apply(
+        let v = loi_core::draft::apply(
             &mut lib,
             draft.id,
-            loi_core::drafting::DraftOp::EditText {
+            loi_core::draft::DraftOp::EditText {
                 question: q,
                 text: format!("Please provide information {i}."),
             },

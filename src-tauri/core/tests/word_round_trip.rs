@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use loi_core::draft::merge::MergeOp;
 use loi_core::draft::review::{self, Accept, MergeReport};
 use loi_core::draft::send;
-use loi_core::drafting::{self, DraftOp, NewDraft};
-use loi_core::drafts;
+use loi_core::draft::{self, DraftOp, NewDraft};
 use loi_core::export::ExportFormat;
 use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
 use loi_core::library::Library;
@@ -32,7 +31,7 @@ fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(&dir.path().join("library.sqlite3")).unwrap();
     lib.ensure_seeded().unwrap();
-    let d = drafting::new_draft(
+    let d = draft::new_draft(
         &mut lib,
         &NewDraft {
             state: "TJK".into(),
@@ -52,7 +51,7 @@ fn setup() -> Setup {
         &Default::default(),
     )
     .unwrap();
-    let sent_texts = drafts::load(lib.connection(), d.id)
+    let sent_texts = draft::load(lib.connection(), d.id)
         .unwrap()
         .content
         .questions
@@ -71,7 +70,7 @@ fn setup() -> Setup {
 /// A phrase of question `n` that sits in one run (no footnote inside).
 fn phrase_of(s: &Setup, n: usize) -> String {
     let text = &s.sent_texts[n - 1];
-    let after_note = text.rsplit(drafts::NOTE_TOKEN).next().unwrap_or(text);
+    let after_note = text.rsplit(draft::NOTE_TOKEN).next().unwrap_or(text);
     after_note
         .split_whitespace()
         .take(4)
@@ -100,13 +99,13 @@ fn co_rapporteurs_edits(s: &Setup) -> Vec<WordEdit> {
 
 /// Meanwhile, in the app: question 3 and question 9 edited.
 fn our_edits(s: &mut Setup) {
-    let c = drafts::load(s.lib.connection(), s.id).unwrap().content;
+    let c = draft::load(s.lib.connection(), s.id).unwrap().content;
     for (n, addition) in [
         (3usize, " Please also give figures."),
         (9, " Please include data for 2025."),
     ] {
         let q = &c.questions[n - 1];
-        drafting::apply(
+        draft::apply(
             &mut s.lib,
             s.id,
             DraftOp::EditText {
@@ -166,9 +165,9 @@ fn check_proposals(report: &MergeReport) {
 /// The draft as it should read after accepting everything, made by hand.
 fn expected_after_all(
     s: &Setup,
-    before: &drafts::DraftContent,
+    before: &draft::DraftContent,
     theirs3: &str,
-) -> drafts::DraftContent {
+) -> draft::DraftContent {
     let mut c = before.clone();
     let q3 = c.questions[2].id;
     let q5 = c.questions[4].id;
@@ -197,14 +196,14 @@ fn run(tracked: bool, through_libreoffice: bool) {
     }
     our_edits(&mut s);
     let path = write(&s, "returned.docx", &returned);
-    let before = drafts::load(s.lib.connection(), s.id).unwrap();
+    let before = draft::load(s.lib.connection(), s.id).unwrap();
     let r = review::bring_in(&mut s.lib, s.id, &path, None).unwrap();
     assert!(r.recognised, "the file names its draft and version");
     let report = review::report(&r, &before.content);
     check_proposals(&report);
     // Nothing applied yet.
     assert_eq!(
-        drafts::load(s.lib.connection(), s.id).unwrap().content,
+        draft::load(s.lib.connection(), s.id).unwrap().content,
         before.content
     );
 
@@ -234,9 +233,9 @@ fn run(tracked: bool, through_libreoffice: bool) {
         "the comment kept on question 2"
     );
     // One undo step takes the whole merge back.
-    let undone = drafts::undo(s.lib.connection(), s.id).unwrap();
+    let undone = draft::undo(s.lib.connection(), s.id).unwrap();
     assert_eq!(undone.content, before.content);
-    let redone = drafts::redo(s.lib.connection(), s.id).unwrap();
+    let redone = draft::redo(s.lib.connection(), s.id).unwrap();
     assert_eq!(&redone.content, now);
 
     // Then the conflict, taking their words: the draft reads as expected.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use loi_core::drafting::{self, DraftOp};
+use loi_core::draft::{self, DraftOp};
 use loi_core::library::Library;
 
 fn loi(db: &Path, args: &[&str]) -> Command {
@@ -48,7 +48,7 @@ fn library_with_a_draft(dir: &Path) -> (PathBuf, i64) {
 
 fn question_texts(db: &Path, id: i64) -> Vec<String> {
     let mut lib = Library::open(db).unwrap();
-    let v = drafting::view(&mut lib, id).unwrap();
+    let v = draft::view(&mut lib, id).unwrap();
     let json = serde_json::to_value(&v).unwrap();
     let mut texts = Vec::new();
     collect_texts(&json, &mut texts);
@@ -120,7 +120,7 @@ fn two_writers_on_one_draft_lose_nothing() {
                     after: None,
                     text: text.clone(),
                 };
-                match drafting::apply(&mut lib, id, op) {
+                match draft::apply(&mut lib, id, op) {
                     Ok(_) => acknowledged.push(text),
                     Err(e) => failures.push(e.to_string()),
                 }
@@ -298,11 +298,9 @@ fn hard_kills_during_edits_and_imports_lose_no_acknowledged_write() {
     }
 }
 
-fn draft_content(db: &Path, id: i64) -> loi_core::drafts::DraftContent {
+fn draft_content(db: &Path, id: i64) -> loi_core::draft::DraftContent {
     let mut lib = Library::open(db).unwrap();
-    loi_core::drafts::load(lib.connection(), id)
-        .unwrap()
-        .content
+    loi_core::draft::load(lib.connection(), id).unwrap().content
 }
 
 /// `loi draft merge … --accept-all-but-conflicts` killed at random moments:

@@ -20,14 +20,13 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use loi_core::drafting::{self, Change, DraftOp, NewDraft};
-use loi_core::drafts;
+use loi_core::draft::{self, Change, DraftOp, NewDraft};
 use loi_core::error::{Error, Result};
 use loi_core::library::{
     ImportOutcome, Library, MetadataOverrides, HIGHLIGHT_END, HIGHLIGHT_START,
 };
 use loi_core::model::{CitationStyle, DocumentKind, ParagraphKind};
-use loi_core::{diff, draft, evaluation, export, import, link, overlaps, parse};
+use loi_core::{compare, diff, evaluation, export, import, link, overlaps, parse};
 
 #[derive(Parser)]
 #[command(
@@ -368,7 +367,7 @@ fn parse_style(s: &str) -> Result<CitationStyle> {
 }
 
 fn print_draft(lib: &mut Library, id: i64, json: bool) -> Result<()> {
-    let v = drafting::view(lib, id)?;
+    let v = draft::view(lib, id)?;
     if json {
         return print_json(&v);
     }
@@ -482,7 +481,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
                 split_subparagraphs: split,
                 include: (!include.is_empty()).then_some(include),
             };
-            let d = drafting::new_draft(&mut lib, &request)?;
+            let d = draft::new_draft(&mut lib, &request)?;
             if json {
                 print_json(&serde_json::json!({"id": d.id}))?;
             } else {
@@ -515,7 +514,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             }
         }
         DraftCommand::List { state, json } => {
-            let list = drafts::list(lib.connection(), state.as_deref())?;
+            let list = draft::list(lib.connection(), state.as_deref())?;
             if json {
                 print_json(&list)?;
             } else {
@@ -532,11 +531,11 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             }
         }
         DraftCommand::Version { id, name } => {
-            let v = drafts::save_version(lib.connection(), id, &name)?;
+            let v = draft::save_version(lib.connection(), id, &name)?;
             out!("version {} \"{}\" of draft {id}", v.id, v.name);
         }
         DraftCommand::Versions { id, json } => {
-            let vs = drafts::versions(lib.connection(), id)?;
+            let vs = draft::versions(lib.connection(), id)?;
             if json {
                 print_json(&vs)?;
             } else {
@@ -552,11 +551,11 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             }
         }
         DraftCommand::Restore { id, version } => {
-            drafts::restore(lib.connection(), id, version)?;
+            draft::restore(lib.connection(), id, version)?;
             out!("restored version {version} of draft {id}");
         }
         DraftCommand::Edit { id, question, text } => {
-            drafting::apply_worked_out(&mut lib, id, |c| {
+            draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::EditText {
                     question: c.id_of_number(question)?,
                     text,
@@ -574,25 +573,25 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
         } => {
             let (kind, symbol) =
                 match (report, replies, follow_up) {
-                    (Some(s), _, _) => (drafting::SourceKind::Report, s),
-                    (_, Some(s), _) => (drafting::SourceKind::Replies, s),
-                    (_, _, Some(s)) => (drafting::SourceKind::FollowUp, s),
+                    (Some(s), _, _) => (draft::SourceKind::Report, s),
+                    (_, Some(s), _) => (draft::SourceKind::Replies, s),
+                    (_, _, Some(s)) => (draft::SourceKind::FollowUp, s),
                     _ => return Err(Error::InvalidInput(
                         "name the source: --report SYMBOL, --replies SYMBOL or --follow-up SYMBOL"
                             .into(),
                     )),
                 };
-            if kind != drafting::SourceKind::FollowUp && para.is_none() {
+            if kind != draft::SourceKind::FollowUp && para.is_none() {
                 return Err(Error::InvalidInput(
                     "--para: the report's paragraph or the question the reply answers".into(),
                 ));
             }
-            let source = drafting::SourceRef {
+            let source = draft::SourceRef {
                 kind,
                 symbol,
                 paragraph: para,
             };
-            let view = drafting::apply_worked_out(&mut lib, id, |c| {
+            let view = draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::CiteSource {
                     question: c.id_of_number(question)?,
                     source,
@@ -607,7 +606,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
         DraftCommand::Add { id, after, text } => {
             // As the app adds: after a question, in its section; else at the
             // end of the last section.
-            drafting::apply_worked_out(&mut lib, id, |c| {
+            draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::AddQuestion {
                     section: None,
                     after: after.map(|n| c.id_of_number(n)).transpose()?,
@@ -616,14 +615,14 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             })?;
         }
         DraftCommand::Remove { id, question } => {
-            drafting::apply_worked_out(&mut lib, id, |c| {
+            draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::Delete {
                     question: c.id_of_number(question)?,
                 })
             })?;
         }
         DraftCommand::Move { id, question, to } => {
-            drafting::apply_worked_out(&mut lib, id, |c| {
+            draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::Reorder {
                     question: c.id_of_number(question)?,
                     to: to.saturating_sub(1),
@@ -673,7 +672,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
                     print_items(&conflicts);
                 }
             } else {
-                let draft_now = drafts::load(lib.connection(), id)?;
+                let draft_now = draft::load(lib.connection(), id)?;
                 let report = draft::review::report(&review, &draft_now.content);
                 if json {
                     print_json(&report)?;
@@ -771,7 +770,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
         DraftCommand::Open { file, into, json } => match into {
             Some(id) => {
                 let review = draft::review::bring_in(&mut lib, id, &file, None)?;
-                let d = drafts::load(lib.connection(), id)?;
+                let d = draft::load(lib.connection(), id)?;
                 let report = draft::review::report(&review, &d.content);
                 if json {
                     print_json(&report)?;
@@ -801,7 +800,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             }
         },
         DraftCommand::Join { id, question } => {
-            drafting::apply_worked_out(&mut lib, id, |c| {
+            draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::MergeWithNext {
                     question: c.id_of_number(question)?,
                 })
@@ -812,7 +811,7 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             question,
             before,
         } => {
-            drafting::apply_worked_out(&mut lib, id, |c| {
+            draft::apply_worked_out(&mut lib, id, |c| {
                 let qid = c.id_of_number(question)?;
                 let at = c.question(qid)?.text.find(&before).ok_or_else(|| {
                     Error::InvalidInput(format!(
@@ -823,13 +822,13 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
             })?;
         }
         DraftCommand::Undo { id } => {
-            drafting::change(&mut lib, id, Change::Undo)?;
+            draft::change(&mut lib, id, Change::Undo)?;
         }
         DraftCommand::Redo { id } => {
-            drafting::change(&mut lib, id, Change::Redo)?;
+            draft::change(&mut lib, id, Change::Redo)?;
         }
         DraftCommand::Delete { id } => {
-            drafts::delete(lib.connection(), id)?;
+            draft::delete(lib.connection(), id)?;
             out!("deleted draft {id}");
         }
     }
@@ -1221,7 +1220,7 @@ fn run(cli: Cli) -> Result<bool> {
                 } else {
                     n.to_string()
                 };
-                drafting::resolve_list(lib, &n)
+                compare::resolve_list(lib, &n)
             };
             let old_list = resolve(&mut lib, &old)?;
             let new_list = resolve(&mut lib, &new)?;
@@ -1268,7 +1267,7 @@ fn run(cli: Cli) -> Result<bool> {
             json,
         } => {
             let lib = open_library(&cli.db)?;
-            let q = drafting::question(&lib, &from, &para, parse_style(&style)?)?;
+            let q = draft::question(&lib, &from, &para, parse_style(&style)?)?;
             if json {
                 print_json(&q)?;
             } else {

@@ -4,7 +4,7 @@
 //! draft, so that accepting a change does not write the citation twice.
 
 use super::merge::QuestionContent;
-use crate::drafts::{DraftQuestion, NOTE_TOKEN};
+use crate::draft::{DraftQuestion, NOTE_TOKEN};
 use crate::model::{CitationStyle, IssueList, ListQuestion, NoteAnchor};
 
 /// How each of the question's notes reads when written in the text.

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::diff::diff_lists;
-use crate::drafts::{DraftContent, DraftNote, DraftQuestion, NOTE_TOKEN};
+use crate::draft::{DraftContent, DraftNote, DraftQuestion, NOTE_TOKEN};
 use crate::model::{IssueList, ListQuestion, SubParagraph};
 
 /// What a proposal does.

@@ -15,7 +15,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde::{Deserialize, Serialize};
 
-use crate::drafts::{DraftNote, NOTE_TOKEN};
+use crate::draft::{DraftNote, NOTE_TOKEN};
 use crate::import::docx::{attr, local_name, parse_notes, xml_error, Archive};
 use crate::model::SubParagraph;
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::merge::{self, Anchor, MergeItem, MergeOp, QuestionContent, TheirQuestion, Theirs};
 use super::returned::ReturnedFile;
-use crate::drafts::{self, Draft, DraftContent, DraftVersion, QuestionComment};
+use crate::draft::{self, Draft, DraftContent, DraftVersion, QuestionComment};
 use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::model::CitationStyle;
@@ -314,7 +314,7 @@ fn base_version_for(
     file: &ReturnedFile,
     chosen: Option<i64>,
 ) -> Result<(DraftVersion, bool)> {
-    let versions = drafts::versions(conn, draft.id)?;
+    let versions = draft::versions(conn, draft.id)?;
     if let Some(v) = chosen {
         let found = versions
             .into_iter()
@@ -330,7 +330,7 @@ fn base_version_for(
     // Best match by content: the version most of whose questions came back word for word.
     let mut best: Option<(usize, DraftVersion)> = None;
     for v in versions.iter().rev().take(50) {
-        let content = drafts::version_content(conn, draft.id, v.id)?;
+        let content = draft::version_content(conn, draft.id, v.id)?;
         let sent = match as_sent(draft, &content, style_named(file.citations.as_deref()))? {
             Some(s) => s,
             None => content.questions.iter().map(QuestionContent::of).collect(),
@@ -385,10 +385,10 @@ pub fn bring_in(lib: &mut Library, id: i64, path: &Path, version: Option<i64>) -
         lib.shared_connection(),
         rusqlite::TransactionBehavior::Immediate,
     )?;
-    let draft = drafts::load(&tx, id)?;
+    let draft = draft::load(&tx, id)?;
     if let Some(uid) = &file.draft_uid {
         if *uid != draft.uid {
-            if let Some(other) = drafts::find_by_uid(&tx, uid)? {
+            if let Some(other) = draft::find_by_uid(&tx, uid)? {
                 return Err(Error::InvalidInput(format!(
                     "{} was sent from draft {other}, not from draft {id}: bring it into draft {other}",
                     file_name(path)
@@ -397,7 +397,7 @@ pub fn bring_in(lib: &mut Library, id: i64, path: &Path, version: Option<i64>) -
         }
     }
     let (base_version, recognised) = base_version_for(&tx, &draft, &file, version)?;
-    let base = drafts::version_content(&tx, id, base_version.id)?;
+    let base = draft::version_content(&tx, id, base_version.id)?;
     let default_author = file
         .last_modified_by
         .clone()
@@ -510,7 +510,7 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
         .filter(|i| i.decision == Decision::Pending && reject.contains(&i.item.n))
         .map(|i| i.item.n)
         .collect();
-    let draft = drafts::load(&tx, review.draft_id)?;
+    let draft = draft::load(&tx, review.draft_id)?;
     let mut content = draft.content.clone();
     for item in review.items.iter_mut() {
         if to_accept.contains(&item.item.n) {
@@ -539,18 +539,18 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
         }
     }
     let version_before = if content != draft.content {
-        let v = drafts::write_version(
+        let v = draft::write_version(
             &tx,
             draft.id,
             &format!("Before the changes from {}", review.source),
         )?;
-        drafts::write_step(&tx, draft.id, &content, None)?;
+        draft::write_step(&tx, draft.id, &content, None)?;
         Some(v.id)
     } else {
         None
     };
     save(&tx, &review)?;
-    let draft = drafts::load(&tx, draft.id)?;
+    let draft = draft::load(&tx, draft.id)?;
     tx.commit()?;
     let pending: Vec<&ReviewItem> = review
         .items
@@ -573,7 +573,7 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
 }
 
 /// The draft question an anchor names now, if it has it.
-fn resolve(
+pub(super) fn resolve(
     content: &DraftContent,
     anchors: &[Anchor],
     placed: &HashMap<usize, u64>,
@@ -681,188 +681,6 @@ fn apply_item(
     Ok(())
 }
 
-// ---------------------------------------------------------------------------
-// How a review reads
-
-/// A proposal as the `loi` contract prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemView {
-    pub n: usize,
-    pub op: MergeOp,
-    /// Its number in the draft now (for an added question: the number it would take).
-    pub question: Option<usize>,
-    pub author: String,
-    pub conflict: bool,
-    pub base: Option<String>,
-    pub ours: Option<String>,
-    pub theirs: Option<String>,
-}
-
-/// A comment as the `loi` contract prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommentView {
-    pub question: Option<usize>,
-    pub author: String,
-    pub text: String,
-}
-
-/// A review as `loi draft merge --json` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MergeReport {
-    pub review: i64,
-    pub base_version: i64,
-    pub items: Vec<ItemView>,
-    pub comments: Vec<CommentView>,
-}
-
-fn number_of(content: &DraftContent, id: u64) -> Option<usize> {
-    content
-        .questions
-        .iter()
-        .position(|q| q.id == id)
-        .map(|p| p + 1)
-}
-
-fn anchor_number(
-    content: &DraftContent,
-    on: &Anchor,
-    placed: &HashMap<usize, u64>,
-) -> Option<usize> {
-    match on {
-        Anchor::Question(id) => number_of(content, *id),
-        Anchor::Added(i) => placed.get(i).and_then(|id| number_of(content, *id)),
-    }
-}
-
-/// Where each proposal and comment stands in the draft as it is now.
-pub fn report(review: &Review, content: &DraftContent) -> MergeReport {
-    let items = review
-        .items
-        .iter()
-        .map(|i| {
-            let m = &i.item;
-            let question = match m.target {
-                Some(t) => number_of(content, t),
-                None => match m.added_index.and_then(|a| review.placed.get(&a)) {
-                    Some(id) => number_of(content, *id),
-                    None => Some(
-                        resolve(content, &m.after, &review.placed)
-                            .and_then(|id| number_of(content, id))
-                            .map_or(1, |n| n + 1),
-                    ),
-                },
-            };
-            ItemView {
-                n: m.n,
-                op: m.op,
-                question,
-                author: m.author.clone(),
-                conflict: m.conflict,
-                base: m.base.clone(),
-                ours: m.ours.clone(),
-                theirs: m.theirs.clone(),
-            }
-        })
-        .collect();
-    let comments = review
-        .comments
-        .iter()
-        .map(|c| CommentView {
-            question: c
-                .on
-                .as_ref()
-                .and_then(|a| anchor_number(content, a, &review.placed)),
-            author: c.author.clone(),
-            text: c.text.clone(),
-        })
-        .collect();
-    MergeReport {
-        review: review.id,
-        base_version: review.base_version,
-        items,
-        comments,
-    }
-}
-
-/// A proposal as the review view shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReviewItemView {
-    #[serde(flatten)]
-    pub item: ItemView,
-    pub decision: Decision,
-    /// Word by word: for a conflict, ours → theirs; otherwise as sent → theirs.
-    pub diff: Vec<crate::diff::Segment>,
-}
-
-/// A review as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReviewView {
-    pub id: i64,
-    pub draft_id: i64,
-    pub source: String,
-    pub base_version: i64,
-    pub base_version_name: String,
-    pub recognised: bool,
-    pub created_at: String,
-    /// Who made the changes, in the order they first appear.
-    pub authors: Vec<String>,
-    /// Conflicts first, then the proposals as the list reads.
-    pub items: Vec<ReviewItemView>,
-    pub comments: Vec<CommentView>,
-    pub pending: usize,
-}
-
-/// The review as the app shows it, against the draft as it is now.
-pub fn view(conn: &Connection, rid: i64) -> Result<ReviewView> {
-    let review = load(conn, rid)?;
-    let draft = drafts::load(conn, review.draft_id)?;
-    let report = report(&review, &draft.content);
-    let base_version_name = drafts::versions(conn, review.draft_id)?
-        .into_iter()
-        .find(|v| v.id == review.base_version)
-        .map(|v| v.name)
-        .unwrap_or_default();
-    let mut authors: Vec<String> = Vec::new();
-    let mut items: Vec<ReviewItemView> = report
-        .items
-        .into_iter()
-        .zip(&review.items)
-        .map(|(v, stored)| {
-            if !authors.contains(&v.author) {
-                authors.push(v.author.clone());
-            }
-            let from = if v.conflict { &v.ours } else { &v.base };
-            let diff = crate::diff::inline_diff(
-                from.as_deref().unwrap_or(""),
-                v.theirs.as_deref().unwrap_or(""),
-            );
-            ReviewItemView {
-                item: v,
-                decision: stored.decision,
-                diff,
-            }
-        })
-        .collect();
-    items.sort_by_key(|i| (!i.item.conflict, i.item.n));
-    let pending = items
-        .iter()
-        .filter(|i| i.decision == Decision::Pending)
-        .count();
-    Ok(ReviewView {
-        id: review.id,
-        draft_id: review.draft_id,
-        source: review.source,
-        base_version: review.base_version,
-        base_version_name,
-        recognised: review.recognised,
-        created_at: review.created_at,
-        authors,
-        items,
-        comments: report.comments,
-        pending,
-    })
-}
-
 /// The draft of this library a returned or shared file names, if any.
 pub fn draft_named_by(lib: &mut Library, path: &Path) -> Result<Option<i64>> {
     let uid = if super::share::is_shared_file(path) {
@@ -871,7 +689,9 @@ pub fn draft_named_by(lib: &mut Library, path: &Path) -> Result<Option<i64>> {
         crate::import::read_returned(path)?.draft_uid
     };
     match uid {
-        Some(u) => drafts::find_by_uid(lib.connection(), &u),
+        Some(u) => draft::find_by_uid(lib.connection(), &u),
         None => Ok(None),
     }
 }
+
+pub use super::review_view::*;

@@ -3,15 +3,15 @@
 //! created at export when the draft has changed since its last one — so that
 //! the file is recognised when it comes back.
 
-use crate::drafting;
-use crate::drafts;
+use crate::compare;
+use crate::draft;
 use crate::error::Result;
 use crate::export::{self, ExportFormat, ExportOptions, Provenance};
 use crate::library::Library;
 use crate::model::CitationStyle;
 
 /// Exports the list named as the user names it (see
-/// [`drafting::resolve_list`]), its citations written in `style`. A draft
+/// [`compare::resolve_list`]), its citations written in `style`. A draft
 /// (`draft:ID`, or `draft:ID@VERSION` for a saved version) is exported with
 /// its provenance; exporting the current state saves it as a version first
 /// when it is not one.
@@ -22,9 +22,9 @@ pub fn export_named(
     style: CitationStyle,
     opts: &ExportOptions,
 ) -> Result<Vec<u8>> {
-    let reference: drafting::ListRef = name.parse()?;
-    let drafting::ListRef::Draft { id, version } = reference else {
-        let list = drafting::resolve_list(lib, name)?.with_citation_style(style);
+    let reference: compare::ListRef = name.parse()?;
+    let compare::ListRef::Draft { id, version } = reference else {
+        let list = compare::resolve_list(lib, name)?.with_citation_style(style);
         return export::export(&list, format, opts);
     };
     let lib: &Library = lib;
@@ -32,11 +32,11 @@ pub fn export_named(
         lib.shared_connection(),
         rusqlite::TransactionBehavior::Immediate,
     )?;
-    let draft = drafts::load(&tx, id)?;
+    let draft = draft::load(&tx, id)?;
     let (list, sent) = match version {
         Some(v) => {
-            let content = drafts::version_content(&tx, id, v)?;
-            let sent = drafts::versions(&tx, id)?
+            let content = draft::version_content(&tx, id, v)?;
+            let sent = draft::versions(&tx, id)?
                 .into_iter()
                 .find(|x| x.id == v)
                 .ok_or_else(|| crate::Error::NotFound(format!("version {v} of draft {id}")))?;

@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use super::merge::{self, Anchor, QuestionContent, TheirQuestion, Theirs};
 use super::review::{self, Review, ReviewComment};
-use crate::drafts::{self, Draft, DraftContent, NOTE_TOKEN};
+use crate::draft::{self, Draft, DraftContent, NOTE_TOKEN};
 use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::model::StateParty;
@@ -79,14 +79,14 @@ pub struct SharedVersion {
 
 /// The version the current state of a draft is, saved now (named `name`)
 /// when it is not one already; inside the caller's transaction.
-pub fn sent_version(conn: &Connection, id: i64, name: &str) -> Result<drafts::DraftVersion> {
-    let draft = drafts::load(conn, id)?;
-    if let Some(last) = drafts::versions(conn, id)?.pop() {
-        if drafts::version_content(conn, id, last.id)? == draft.content {
+pub fn sent_version(conn: &Connection, id: i64, name: &str) -> Result<draft::DraftVersion> {
+    let draft = draft::load(conn, id)?;
+    if let Some(last) = draft::versions(conn, id)?.pop() {
+        if draft::version_content(conn, id, last.id)? == draft.content {
             return Ok(last);
         }
     }
-    drafts::write_version(conn, id, name)
+    draft::write_version(conn, id, name)
 }
 
 /// The draft as a shared file (a version "Shared …" is saved first when the
@@ -99,11 +99,11 @@ pub fn share(lib: &mut Library, id: i64, shared_by: Option<&str>) -> Result<Vec<
     )?;
     let stamp = chrono::Local::now().format("%-d %B %Y %H:%M").to_string();
     let version = sent_version(&tx, id, &format!("Shared {stamp}"))?;
-    let draft = drafts::load(&tx, id)?;
+    let draft = draft::load(&tx, id)?;
     let mut versions = Vec::new();
-    for v in drafts::versions(&tx, id)? {
+    for v in draft::versions(&tx, id)? {
         versions.push(SharedVersion {
-            content: drafts::version_content(&tx, id, v.id)?,
+            content: draft::version_content(&tx, id, v.id)?,
             uid: v.uid,
             name: v.name,
             created_at: v.created_at,
@@ -221,7 +221,7 @@ pub fn open_new(lib: &mut Library, path: &Path) -> Result<Draft> {
         rusqlite::TransactionBehavior::Immediate,
     )?;
     let b = &file.draft;
-    let draft = drafts::write_new(
+    let draft = draft::write_new(
         &tx,
         &b.state,
         &b.committee,
@@ -231,14 +231,14 @@ pub fn open_new(lib: &mut Library, path: &Path) -> Result<Draft> {
     )?;
     // The same global id, unless this library has that draft already (then
     // this is a copy of it).
-    if drafts::find_by_uid(&tx, &b.uid)?.is_none() {
+    if draft::find_by_uid(&tx, &b.uid)?.is_none() {
         tx.execute(
             "UPDATE drafts SET uid = ?2 WHERE id = ?1",
             params![draft, b.uid],
         )?;
     }
     import_versions(&tx, draft, &file)?;
-    let out = drafts::load(&tx, draft)?;
+    let out = draft::load(&tx, draft)?;
     tx.commit()?;
     Ok(out)
 }
@@ -272,8 +272,8 @@ pub fn merge_into(lib: &mut Library, id: i64, path: &Path) -> Result<Review> {
         lib.shared_connection(),
         rusqlite::TransactionBehavior::Immediate,
     )?;
-    let draft = drafts::load(&tx, id)?;
-    let ours_versions = drafts::versions(&tx, id)?;
+    let draft = draft::load(&tx, id)?;
+    let ours_versions = draft::versions(&tx, id)?;
     let common = file
         .versions
         .iter()
@@ -285,7 +285,7 @@ pub fn merge_into(lib: &mut Library, id: i64, path: &Path) -> Result<Review> {
                 "{name} and draft {id} have no version in common: open it as a new draft instead"
             ))
         })?;
-    let base = drafts::version_content(&tx, id, common.id)?;
+    let base = draft::version_content(&tx, id, common.id)?;
     let base_ids: HashSet<u64> = base.questions.iter().map(|q| q.id).collect();
     let author = file.shared_by.clone().unwrap_or_else(|| name.clone());
     let theirs = Theirs {

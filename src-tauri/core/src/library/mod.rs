@@ -383,7 +383,7 @@ impl Library {
     }
 
     /// The connection, shared: for reads, and for a transaction that stays open
-    /// while the library is read (see [`crate::drafting::change_showing`]).
+    /// while the library is read (see [`crate::draft::change_showing`]).
     pub fn shared_connection(&self) -> &Connection {
         &self.conn
     }

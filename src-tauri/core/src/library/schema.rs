@@ -39,7 +39,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     migration!("004_external_index.sql"),
     migration!("005_search_index.sql", Some(super::search_index::fill)),
     migration!("006_parser_version.sql"),
-    migration!("007_draft_exchange.sql", Some(crate::drafts::give_uids)),
+    migration!("007_draft_exchange.sql", Some(crate::draft::give_uids)),
 ];
 
 /// How many migrations this build knows.

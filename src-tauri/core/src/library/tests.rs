@@ -556,13 +556,13 @@ fn drafts_made_before_global_ids_get_one_each() {
     {
         let mut l = Library::open(&path).unwrap();
         l.ensure_seeded().unwrap();
-        let request = crate::drafting::NewDraft {
+        let request = crate::draft::NewDraft {
             state: "TJK".into(),
             ..Default::default()
         };
         for _ in 0..2 {
-            let d = crate::drafting::new_draft(&mut l, &request).unwrap();
-            crate::drafts::save_version(l.connection(), d.id, "First").unwrap();
+            let d = crate::draft::new_draft(&mut l, &request).unwrap();
+            crate::draft::save_version(l.connection(), d.id, "First").unwrap();
         }
         // As libraries were before migration 7.
         l.conn
@@ -576,13 +576,13 @@ fn drafts_made_before_global_ids_get_one_each() {
     }
     let mut l = Library::open(&path).unwrap();
     assert_eq!(l.schema_version().unwrap(), schema::latest());
-    let drafts = crate::drafts::list(l.connection(), None).unwrap();
+    let drafts = crate::draft::list(l.connection(), None).unwrap();
     let mut uids = std::collections::HashSet::new();
     for d in &drafts {
-        let full = crate::drafts::load(l.connection(), d.id).unwrap();
+        let full = crate::draft::load(l.connection(), d.id).unwrap();
         assert_eq!(full.uid.len(), 36, "a UUID: {}", full.uid);
         assert!(uids.insert(full.uid));
-        for v in crate::drafts::versions(l.connection(), d.id).unwrap() {
+        for v in crate::draft::versions(l.connection(), d.id).unwrap() {
             assert!(uids.insert(v.uid));
         }
     }
