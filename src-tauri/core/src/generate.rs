@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     paragraphs_phrase, Citation, CitationStyle, Document, DocumentKind, IssueList, ListQuestion,
-    NoteAnchor, Paragraph, ParagraphKind, StateParty, SubParagraph,
+    NoteAnchor, ParaRef, Paragraph, ParagraphKind, StateParty, SubParagraph,
 };
 use crate::profile::{Profile, SubparagraphForm};
 
@@ -77,14 +77,11 @@ pub fn under_follow_up(
     labels: Option<&[String]>,
 ) -> bool {
     follow_up_paragraphs.iter().any(|r| {
-        let (n, label) = match r.split_once(' ') {
-            Some((n, l)) => (n, Some(l.trim_matches(['(', ')']))),
-            None => (r.as_str(), None),
-        };
-        n == number
-            && match (labels, label) {
+        let r = ParaRef::read(r);
+        r.number == number
+            && match (labels, r.label) {
                 (None, _) | (_, None) => true,
-                (Some(ls), Some(l)) => ls.iter().any(|x| x == l),
+                (Some(ls), Some(l)) => ls.contains(&l),
             }
     })
 }
@@ -954,17 +951,15 @@ pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport 
             .filter_map(|c| c.paragraph.clone())
             .collect();
         let Some(first) = cited.first() else { continue };
-        let number = first.split(' ').next().unwrap_or(first).to_string();
+        let number = ParaRef::paragraph(first).to_string();
         let Some(rec) = co.paragraph(&number) else {
             continue;
         };
         let labels: Vec<String> = cited
             .iter()
-            .filter(|r| r.split(' ').next() == Some(number.as_str()))
-            .filter_map(|r| {
-                r.split_once(' ')
-                    .map(|(_, l)| l.trim_matches(['(', ')']).to_string())
-            })
+            .map(|r| ParaRef::read(r))
+            .filter(|r| r.number == number)
+            .filter_map(|r| r.label)
             .collect();
         let only = (!labels.is_empty()).then_some(labels);
         let input = RecommendationInput {

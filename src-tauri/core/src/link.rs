@@ -72,7 +72,7 @@ pub type StoredDocument = (i64, Document);
 pub type StoredAssessment = (i64, Option<NaiveDate>, crate::model::Assessment);
 
 fn base_number(r: &str) -> &str {
-    r.split(' ').next().unwrap_or(r)
+    crate::model::ParaRef::paragraph(r)
 }
 
 /// The latest concluding observations among `docs` (highest cycle, then date).
@@ -134,11 +134,9 @@ pub fn build_recommendations(
         let follow_up_subparagraphs: Vec<String> = doc
             .follow_up_paragraphs
             .iter()
-            .filter(|r| base_number(r) == number && r.contains(' '))
-            .filter_map(|r| {
-                r.split_once(' ')
-                    .map(|(_, l)| l.trim_matches(['(', ')']).to_string())
-            })
+            .map(|r| crate::model::ParaRef::read(r))
+            .filter(|r| r.number == number)
+            .filter_map(|r| r.label)
             .collect();
         let concern = doc.paragraphs[..i]
             .iter()
@@ -206,9 +204,7 @@ fn ancestors_of(doc: &Document, p: &Paragraph, docs: &[StoredDocument]) -> Vec<A
             });
             let earlier_paragraph = stored.and_then(|(_, d)| d.paragraph(base_number(&paragraph)));
             let text = earlier_paragraph.map(|q| {
-                let label = paragraph
-                    .split_once(' ')
-                    .map(|(_, l)| l.trim_matches(['(', ')']));
+                let label = crate::model::ParaRef::read(&paragraph).label;
                 match label.and_then(|l| q.subparagraphs.iter().find(|s| s.label == l)) {
                     Some(sub) => format!("{} ({}) {}", q.text, sub.label, sub.text),
                     None => q.full_text(),

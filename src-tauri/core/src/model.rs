@@ -170,6 +170,73 @@ pub struct Citation {
     pub paragraph: Option<String>,
 }
 
+/// A reference to a paragraph as the UN writes it: "12", "35 (b)". Citations
+/// and follow-up lists keep it as that text; code reads it with
+/// [`ParaRef::read`] (any text) or `str::parse` (what a user typed).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ParaRef {
+    /// The paragraph's number ("35").
+    pub number: String,
+    /// The sub-paragraph's label, without brackets ("b").
+    pub label: Option<String>,
+}
+
+impl ParaRef {
+    /// Reads "35 (b)", "35(b)", "35 b" or "35"; anything else is all number.
+    pub fn read(text: &str) -> ParaRef {
+        let t = text.trim();
+        let cut = t.find([' ', '(']).unwrap_or(t.len());
+        let (number, rest) = t.split_at(cut);
+        let label = rest
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
+        ParaRef {
+            number: number.to_string(),
+            label: (!label.is_empty()).then(|| label.to_string()),
+        }
+    }
+
+    /// The paragraph it names or is part of ("35" for "35 (b)").
+    pub fn paragraph(text: &str) -> &str {
+        let t = text.trim();
+        let cut = t.find([' ', '(']).unwrap_or(t.len());
+        &t[..cut]
+    }
+}
+
+impl std::str::FromStr for ParaRef {
+    type Err = crate::error::Error;
+
+    fn from_str(s: &str) -> Result<ParaRef, Self::Err> {
+        let r = ParaRef::read(s);
+        let ok = !r.number.is_empty()
+            && r.number
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.')
+            && r.label
+                .as_deref()
+                .is_none_or(|l| l.chars().all(char::is_alphanumeric));
+        if ok {
+            Ok(r)
+        } else {
+            Err(crate::error::Error::InvalidInput(format!(
+                "\"{s}\" is not a paragraph (write 12 or 35 (b))"
+            )))
+        }
+    }
+}
+
+impl std::fmt::Display for ParaRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.label {
+            Some(l) => write!(f, "{} ({l})", self.number),
+            None => f.write_str(&self.number),
+        }
+    }
+}
+
 /// A lettered or numbered sub-paragraph: label `"a"` for "(a)", `"i"` for "(i)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubParagraph {
@@ -383,10 +450,8 @@ pub fn format_paragraph_refs(refs: &[String]) -> String {
     // Group consecutive sub-paragraphs of the same paragraph: "49 (a)", "49 (d)" → "49 (a) and (d)".
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for r in refs {
-        let (num, label) = match r.split_once(' ') {
-            Some((n, l)) => (n.to_string(), Some(l.to_string())),
-            None => (r.clone(), None),
-        };
+        let p = ParaRef::read(r);
+        let (num, label) = (p.number, p.label.map(|l| format!("({l})")));
         match (groups.last_mut(), label) {
             (Some((n, labels)), Some(l)) if *n == num && !labels.is_empty() => labels.push(l),
             (_, l) => groups.push((num, l.into_iter().collect())),
@@ -419,10 +484,8 @@ fn join_and(items: &[String]) -> String {
 
 /// "para. 12", "para. 49 (a) and (d)" or, for several paragraphs, "paras. 12 and 18".
 pub fn paragraphs_phrase(refs: &[String]) -> String {
-    let distinct_paras: std::collections::BTreeSet<&str> = refs
-        .iter()
-        .map(|r| r.split(' ').next().unwrap_or(r))
-        .collect();
+    let distinct_paras: std::collections::BTreeSet<&str> =
+        refs.iter().map(|r| ParaRef::paragraph(r)).collect();
     let word = if distinct_paras.len() > 1 {
         "paras."
     } else {
@@ -531,6 +594,27 @@ impl IssueList {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn paragraph_references_read_and_print_as_the_un_writes_them() {
+        let r = ParaRef::read("35 (b)");
+        assert_eq!((r.number.as_str(), r.label.as_deref()), ("35", Some("b")));
+        assert_eq!(ParaRef::read("35(b)"), r);
+        assert_eq!(r.to_string(), "35 (b)");
+        assert_eq!(ParaRef::read("12").label, None);
+        assert_eq!(ParaRef::paragraph("49 (a)"), "49");
+        assert_eq!(ParaRef::paragraph("7"), "7");
+        assert_eq!(
+            "49 (a)".parse::<ParaRef>().unwrap().label.as_deref(),
+            Some("a")
+        );
+        assert!("".parse::<ParaRef>().is_err());
+        assert!("12 (a-b)".parse::<ParaRef>().is_err());
+        assert_eq!(
+            format_paragraph_refs(&["49 (a)".into(), "49 (d)".into(), "51".into()]),
+            "49 (a) and (d) and 51"
+        );
+    }
+
     use super::*;
 
     fn cite(s: &str, p: &str) -> Citation {

@@ -154,7 +154,7 @@ fn question_text(q: &QuestionView, source: Option<&Document>) -> String {
     // The theme of the recommendation it asks about is its topic.
     if let Some(doc) = source {
         for c in &q.sources {
-            let number = c.paragraph.as_deref().and_then(|p| p.split(' ').next());
+            let number = c.paragraph.as_deref().map(crate::model::ParaRef::paragraph);
             if let Some(p) = number.and_then(|n| doc.paragraph(n)) {
                 text.push(' ');
                 text.push_str(&headings(p));

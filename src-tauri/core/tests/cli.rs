@@ -549,3 +549,62 @@ fn a_question_cites_the_state_partys_report() {
         assert_eq!(stderr(&o).lines().count(), 1);
     }
 }
+
+/// `loi draft add` places a question as the editor's "Add a question" does:
+/// at the end of the last section with questions, or at the end of the
+/// section named (placed among the committee's sections).
+#[test]
+fn draft_add_places_a_question_as_the_app_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.sqlite3");
+    let o = loi(&db, &["draft", "new", "--state", "TJK", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let id = v["id"].as_i64().unwrap().to_string();
+    let show = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(&loi(db, &["draft", "show", &id, "--json"]))).unwrap()
+    };
+    let before = show(&db);
+    let qs = before["questions"].as_array().unwrap();
+    let last_section = qs.last().unwrap()["section_path"].clone();
+    let first_section = qs[0]["section_path"].clone();
+    let o = loi(
+        &db,
+        &["draft", "add", &id, "--text", "Please describe zqlast."],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = show(&db);
+    let qs = after["questions"].as_array().unwrap();
+    let added = qs.last().unwrap();
+    assert!(added["text"].as_str().unwrap().contains("zqlast"));
+    assert_eq!(added["section_path"], last_section);
+    // Into a named section: at its end, before the next section's questions.
+    let name = first_section
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" > ");
+    let o = loi(
+        &db,
+        &[
+            "draft",
+            "add",
+            &id,
+            "--section",
+            &name,
+            "--text",
+            "Please describe zqfirst.",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let qs = show(&db)["questions"].as_array().unwrap().clone();
+    let at = qs
+        .iter()
+        .position(|q| q["text"].as_str().unwrap().contains("zqfirst"))
+        .unwrap();
+    assert_eq!(qs[at]["section_path"], first_section);
+    assert!(at + 1 == qs.len() || qs[at + 1]["section_path"] != first_section);
+    assert!(at > 0 && qs[at - 1]["section_path"] == first_section);
+}

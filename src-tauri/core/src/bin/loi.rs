@@ -272,11 +272,16 @@ enum DraftCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Add a question written by hand after question N (or at the end).
+    /// Add a question written by hand after question N, or at the end of a
+    /// section (--section "Specific rights > Equality", placed among the
+    /// committee's sections as the app places it), or at the end of the last
+    /// section that has questions.
     Add {
         id: i64,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "section")]
         after: Option<usize>,
+        #[arg(long)]
+        section: Option<String>,
         #[arg(long)]
         text: String,
     },
@@ -603,12 +608,23 @@ fn run_draft(cmd: DraftCommand, db: &Option<PathBuf>) -> Result<()> {
                 out!("{}. {}", q.number, q.text);
             }
         }
-        DraftCommand::Add { id, after, text } => {
-            // As the app adds: after a question, in its section; else at the
-            // end of the last section.
+        DraftCommand::Add {
+            id,
+            after,
+            section,
+            text,
+        } => {
+            // The app's operation: after a question, in its section; in a
+            // section; else at the end of the last section with questions.
+            let section = section.map(|s| {
+                s.split('>')
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+            });
             draft::apply_worked_out(&mut lib, id, |c| {
                 Ok(DraftOp::AddQuestion {
-                    section: None,
+                    section,
                     after: after.map(|n| c.id_of_number(n)).transpose()?,
                     text,
                 })

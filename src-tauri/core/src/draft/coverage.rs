@@ -56,7 +56,7 @@ pub fn coverage(content: &DraftContent, targets: &[CoverageTarget]) -> Coverage 
                         c.symbol == t.symbol
                             && c.paragraph.as_deref().is_some_and(|p| {
                                 p == t.paragraph
-                                    || p.split(' ').next() == Some(t.paragraph.as_str())
+                                    || crate::model::ParaRef::paragraph(p) == t.paragraph
                             })
                     })
             })

@@ -138,9 +138,9 @@ fn inputs_for<'a>(
     let wanted: Option<Vec<(String, Option<String>)>> = include.map(|refs| {
         refs.iter()
             .flat_map(|r| symbols::parse_paragraph_refs(r).0)
-            .map(|r| match r.split_once(' ') {
-                Some((n, l)) => (n.to_string(), Some(l.trim_matches(['(', ')']).to_string())),
-                None => (r, None),
+            .map(|r| {
+                let r = crate::model::ParaRef::read(&r);
+                (r.number, r.label)
             })
             .collect()
     });

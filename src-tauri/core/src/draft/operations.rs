@@ -591,7 +591,14 @@ fn write_edit(conn: &rusqlite::Connection, id: i64, op: DraftOp) -> Result<()> {
         } => {
             let section = match section {
                 Some(s) => place(c, &s),
-                None => c.sections.last().cloned().unwrap_or_default(),
+                // As the editor's "Add a question" does by default: at the
+                // end of the last section that has questions.
+                None => c
+                    .questions
+                    .last()
+                    .map(|q| q.section.clone())
+                    .or_else(|| c.sections.last().cloned())
+                    .unwrap_or_default(),
             };
             c.add_question(section, after, &text).map(|_| ())
         }

@@ -518,7 +518,7 @@ pub fn parse(text: &str, doc: &mut Document) {
     let followed: std::collections::HashSet<&str> = doc
         .follow_up_paragraphs
         .iter()
-        .flat_map(|r| [r.as_str(), r.split(' ').next().unwrap_or(r)])
+        .flat_map(|r| [r.as_str(), crate::model::ParaRef::paragraph(r)])
         .collect();
     for p in &mut paragraphs {
         if let Some(n) = &p.number {
