@@ -40,6 +40,7 @@ fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::Pat
         ExportFormat::Docx,
         CitationStyle::Footnote,
         &Default::default(),
+        false,
     )
     .unwrap();
     let q3 = d.content.questions[2].clone();
@@ -217,4 +218,68 @@ fn a_returned_word_file_is_reviewed_and_merged() {
             app.screenshot("draft-after-merge");
         },
     );
+    step(
+        "a copy without its properties, dropped on the draft",
+        || {
+            let stripped = dir.path().join("Pasted into a new document.docx");
+            std::fs::write(
+                &stripped,
+                without_properties(&std::fs::read(&returned).unwrap()),
+            )
+            .unwrap();
+            app.exec(
+                "window.loiDropped([arguments[0]])",
+                json!([stripped.to_str().unwrap()]),
+            );
+            app.wait_for(
+            "const s = document.getElementById('review-version'); return s && s.options.length >= 2",
+            "the choice of the version it was made on",
+        );
+            let line = app.exec(
+                "return document.querySelector('#sheet .muted').textContent",
+                json!([]),
+            );
+            assert!(line.as_str().unwrap().contains("match best"), "{line}");
+            assert_accessible(&app, "Review (version not named)");
+            app.screenshot("review-choose-version");
+            // Another version: compared again, the first comparison set aside.
+            let other = app.exec(
+            "const s = document.getElementById('review-version'); const o = [...s.options].find(o => !o.selected); s.value = o.value; document.querySelector('.review-version button').click(); return o.textContent",
+            json!([]),
+        );
+            app.wait_for(
+            &format!("const t = document.querySelector('#sheet .muted'); return t && t.textContent.includes({other})"),
+            "the file compared with the other version",
+        );
+            app.click("#review-close");
+            let pending = app.exec(
+                "return document.querySelectorAll('#pending-reviews li').length",
+                json!([]),
+            );
+            assert!(
+                pending.as_u64().unwrap() <= 1,
+                "the first comparison was set aside: {pending}"
+            );
+        },
+    );
+}
+
+/// The file as another editor saves it: without the custom properties.
+fn without_properties(docx: &[u8]) -> Vec<u8> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        if f.name() == "docProps/custom.xml" {
+            continue;
+        }
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+        entries.push((f.name().to_string(), b));
+    }
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    loi_core::fixtures::zip(&refs)
 }

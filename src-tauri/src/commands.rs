@@ -393,6 +393,7 @@ pub async fn export_list(
     name: String,
     path: String,
     citations: Option<CitationStyle>,
+    comments: Option<bool>,
 ) -> CommandResult<String> {
     with_library(&state, move |lib| {
         let format = loi_core::export::ExportFormat::parse(&path).ok_or_else(|| {
@@ -408,6 +409,7 @@ pub async fn export_list(
             format,
             citations.unwrap_or_default(),
             &Default::default(),
+            comments.unwrap_or(false),
         )?;
         loi_core::export::write_file(std::path::Path::new(&path), &bytes)?;
         Ok(path)
@@ -498,6 +500,7 @@ pub async fn bring_in_changes(
     state: State<'_, AppState>,
     id: Option<i64>,
     path: String,
+    version: Option<i64>,
 ) -> CommandResult<ReviewView> {
     with_library(&state, move |lib| {
         let path = std::path::Path::new(&path);
@@ -509,7 +512,7 @@ pub async fn bring_in_changes(
                 )
             })?,
         };
-        let r = review::bring_in(lib, id, path, None)?;
+        let r = review::bring_in(lib, id, path, version)?;
         review::view(lib.connection(), r.id)
     })
     .await
@@ -548,6 +551,12 @@ pub async fn decide_review(
         review::view(lib.connection(), id)
     })
     .await
+}
+
+/// Sets aside a review nothing was decided on.
+#[tauri::command]
+pub async fn discard_review(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    with_library(&state, move |lib| review::discard(lib, id)).await
 }
 
 #[tauri::command]

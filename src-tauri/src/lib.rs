@@ -152,6 +152,7 @@ pub fn run() {
             commands::get_review,
             commands::list_reviews,
             commands::decide_review,
+            commands::discard_review,
             commands::share_draft,
             commands::open_shared_draft,
             commands::log_folder,

@@ -335,7 +335,7 @@ async function bringInChanges(path) {
   const view = await call("bring_in_changes", { id, path });
   await openDraft(id);
   await reloadSidePanel();
-  showReview(view, afterDecision, report);
+  showReview(view, afterDecision, report, path);
   setStatus(`${view.items.length} change${view.items.length === 1 ? "" : "s"} from ${view.source} to review`);
 }
 

@@ -688,9 +688,12 @@ export async function renderDraft(panel, code, report, isCurrent = () => true) {
   });
   s.undo.disabled = !v.can_undo;
   s.redo.disabled = !v.can_redo;
-  whenChanged(s, "citations", String(v.footnotes.length > 0), () => {
+  const hasComments = v.questions.some((q) => q.comments?.length);
+  whenChanged(s, "citations", `${v.footnotes.length > 0}|${hasComments}`, () => {
     clear(s.citations);
     if (v.footnotes.length) s.citations.append(citationChoice());
+    // Comments are never exported unless asked.
+    if (hasComments) s.citations.append(el("label", { class: "muted citation-choice" }, el("input", { type: "checkbox", id: "export-comments" }), " export with comments"));
   });
   whenChanged(s, "coverage", JSON.stringify(v.coverage), () => {
     const notCovered = v.coverage.not_covered;
@@ -747,7 +750,8 @@ export async function exportDraft(report) {
     ? await dialog.save({ defaultPath: `${current.symbol.replaceAll("/", "_")}.docx`, filters: [{ name: "Word", extensions: ["docx"] }, { name: "Word-friendly text", extensions: ["txt"] }, { name: "Markdown", extensions: ["md"] }, { name: "HTML", extensions: ["html"] }] })
     : null;
   if (!path) return;
-  await call("export_list", { name: `draft:${current.id}`, path, citations: citationsFor(current) });
+  const comments = Boolean(document.getElementById("export-comments")?.checked);
+  await call("export_list", { name: `draft:${current.id}`, path, citations: citationsFor(current), comments });
   report(`Exported to ${path}`);
 }
 

@@ -65,8 +65,38 @@ function itemBlock(item, decide) {
   return el("li", { class: `review-item${item.conflict ? " conflict" : ""}${decided ? " decided" : ""}`, dataset: { n: String(item.n), op: item.op } }, head, body, buttons);
 }
 
-// Shows review `view` in the sheet; `onApplied` redraws the draft after a decision.
-export function showReview(view, onApplied, report) {
+// When the file did not say which version it was made on: the rapporteur
+// may compare it with another one (the best match by content is proposed).
+async function versionChoice(v, path, draw, report) {
+  const versions = await call("list_versions", { id: v.draft_id });
+  const select = el(
+    "select",
+    { id: "review-version", "aria-label": "The version the file was made on" },
+    versions.slice().reverse().map((ver) => el("option", { value: String(ver.id), selected: ver.id === v.base_version }, ver.name)),
+  );
+  const again = el(
+    "button",
+    {
+      class: "button",
+      type: "button",
+      onclick: async () => {
+        try {
+          const next = await call("bring_in_changes", { id: v.draft_id, path, version: Number(select.value) });
+          await call("discard_review", { id: v.id }).catch(() => {});
+          draw(next);
+        } catch (e) {
+          report(e.message);
+        }
+      },
+    },
+    "Compare with this version",
+  );
+  return el("p", { class: "review-version" }, el("label", {}, "Made on ", select), " ", again);
+}
+
+// Shows review `view` in the sheet; `onApplied` redraws the draft after a
+// decision; `path`, when known, lets the rapporteur choose another version.
+export function showReview(view, onApplied, report, path = null) {
   const sheet = document.getElementById("sheet");
   const draw = (v) => {
     clear(sheet);
@@ -101,7 +131,7 @@ export function showReview(view, onApplied, report) {
         { class: "review-list" },
         conflicts.length ? [el("h3", {}, "Changed on both sides"), el("ol", { class: "review-items" }, conflicts.map((i) => itemBlock(i, decide)))] : null,
         others.length ? [el("h3", {}, "Their changes"), el("ol", { class: "review-items" }, others.map((i) => itemBlock(i, decide)))] : null,
-        v.items.length ? null : el("p", { class: "empty" }, "The file has no change to the draft as it was sent."),
+        v.items.length ? null : el("p", { class: "empty" }, "Nothing to bring in: the file has no change that is not already in the draft."),
         v.comments.length
           ? [
               el("h3", {}, "Comments"),
@@ -115,6 +145,11 @@ export function showReview(view, onApplied, report) {
           : null,
       ),
     );
+    if (!v.recognised && path) {
+      const slot = el("div", {});
+      sheet.querySelector(".review-toolbar").before(slot);
+      versionChoice(v, path, draw, report).then((node) => slot.append(node), (e) => report(e.message));
+    }
     sheet.hidden = false;
   };
   draw(view);

@@ -56,6 +56,7 @@ fn merge(c: &mut Criterion) {
         ExportFormat::Docx,
         CitationStyle::Footnote,
         &Default::default(),
+        false,
     )
     .expect("export");
     let phrase = |i: usize| {

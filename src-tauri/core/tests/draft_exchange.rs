@@ -52,6 +52,7 @@ fn export(lib: &mut Library, id: i64) -> Vec<u8> {
         ExportFormat::Docx,
         CitationStyle::Footnote,
         &Default::default(),
+        false,
     )
     .unwrap()
 }
@@ -266,9 +267,17 @@ fn a_file_without_its_properties_is_matched_to_its_version_by_content() {
     assert_eq!(r.items.len(), 1, "{:#?}", r.items);
     assert_eq!(r.items[0].item.op, MergeOp::Removed);
     assert_eq!(r.items[0].item.author, "C", "the file's last author");
-    // The rapporteur may name the version instead.
+    // The rapporteur may name the version instead (the first comparison set aside).
+    let first = r.id;
     let r = review::bring_in(&mut lib, id, &p, Some(versions[1].id)).unwrap();
     assert_eq!(r.base_version, versions[1].id);
+    review::discard(&mut lib, first).unwrap();
+    assert_eq!(review::reviews_of(lib.connection(), id).unwrap().len(), 1);
+    review::decide(&mut lib, r.id, &Accept::None, &[1]).unwrap();
+    assert!(
+        review::discard(&mut lib, r.id).is_err(),
+        "a review with decisions stays"
+    );
 }
 
 #[test]

@@ -49,6 +49,7 @@ fn setup() -> Setup {
         ExportFormat::Docx,
         CitationStyle::Footnote,
         &Default::default(),
+        false,
     )
     .unwrap();
     let sent_texts = draft::load(lib.connection(), d.id)
@@ -266,6 +267,36 @@ fn run(tracked: bool, through_libreoffice: bool) {
         "footnote numbers and Ibid. as expected"
     );
     assert!(got.footnotes().iter().any(|(_, t)| t.starts_with("Ibid.")));
+    if tracked && !through_libreoffice {
+        // The comment kept with question 2 is printed only when asked.
+        let export = |lib: &mut Library, format, with| {
+            send::export_named(
+                lib,
+                &format!("draft:{}", s.id),
+                format,
+                CitationStyle::Footnote,
+                &Default::default(),
+                with,
+            )
+            .unwrap()
+        };
+        let with =
+            loi_core::draft::returned::read(&export(&mut s.lib, ExportFormat::Docx, true)).unwrap();
+        assert_eq!(with.comments.len(), 1);
+        assert_eq!(with.comments[0].question, Some(1));
+        assert_eq!(with.comments[0].author, AUTHOR);
+        let without =
+            loi_core::draft::returned::read(&export(&mut s.lib, ExportFormat::Docx, false))
+                .unwrap();
+        assert!(without.comments.is_empty());
+        let txt = String::from_utf8(export(&mut s.lib, ExportFormat::Txt, true)).unwrap();
+        assert!(
+            txt.contains("[Comment by Co-rapporteur: Is this still relevant"),
+            "{txt}"
+        );
+        let plain = String::from_utf8(export(&mut s.lib, ExportFormat::Txt, false)).unwrap();
+        assert!(!plain.contains("[Comment by"));
+    }
 }
 
 fn libreoffice(s: &Setup, docx: &[u8]) -> Option<Vec<u8>> {

@@ -154,6 +154,10 @@ enum Command {
         /// "(see CMW/C/TJK/CO/2, para. 12)") or as bare paragraph numbers (bare).
         #[arg(long, default_value = "footnote")]
         citations: String,
+        /// Print the comments kept with a draft's questions (Word comments in
+        /// a .docx, bracketed lines elsewhere); they are never printed otherwise.
+        #[arg(long)]
+        comments: bool,
     },
     /// Compare two lists of issues (drafts, versions, stored lists or files).
     Diff {
@@ -1189,6 +1193,7 @@ fn run(cli: Cli) -> Result<bool> {
             out,
             date,
             citations,
+            comments,
         } => {
             let mut lib = open_library(&cli.db)?;
             let name = if list.chars().all(|c| c.is_ascii_digit()) {
@@ -1216,6 +1221,7 @@ fn run(cli: Cli) -> Result<bool> {
                     date,
                     ..Default::default()
                 },
+                comments,
             )?;
             export::write_file(&out, &bytes)?;
             out!("wrote {}", out.display());

@@ -154,6 +154,27 @@ fn save(conn: &Connection, r: &Review) -> Result<()> {
     Ok(())
 }
 
+/// Sets a review aside (e.g. when the file is compared with another version
+/// instead): only while nothing of it was decided.
+pub fn discard(lib: &mut Library, rid: i64) -> Result<()> {
+    let lib: &Library = lib;
+    let tx = rusqlite::Transaction::new_unchecked(
+        lib.shared_connection(),
+        rusqlite::TransactionBehavior::Immediate,
+    )?;
+    let review = load(&tx, rid)?;
+    if review.items.iter().any(|i| i.decision != Decision::Pending)
+        || review.comments.iter().any(|c| c.kept)
+    {
+        return Err(Error::InvalidInput(format!(
+            "review {rid} has decisions already: it stays with the draft"
+        )));
+    }
+    tx.execute("DELETE FROM draft_reviews WHERE id = ?1", params![rid])?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// The reviews of a draft, newest first.
 pub fn reviews_of(conn: &Connection, draft_id: i64) -> Result<Vec<Review>> {
     let ids: Vec<i64> = conn
@@ -327,15 +348,17 @@ fn base_version_for(
             return Ok((v.clone(), true));
         }
     }
-    // Best match by content: the version most of whose questions came back word for word.
-    let mut best: Option<(usize, DraftVersion)> = None;
+    // Best match by content: the version most of whose questions came back
+    // word for word (and fewest did not), a version that was sent out first.
+    let mut best: Option<(i64, DraftVersion)> = None;
+    let mut matched_any = false;
     for v in versions.iter().rev().take(50) {
         let content = draft::version_content(conn, draft.id, v.id)?;
         let sent = match as_sent(draft, &content, style_named(file.citations.as_deref()))? {
             Some(s) => s,
             None => content.questions.iter().map(QuestionContent::of).collect(),
         };
-        let score = file
+        let matches = file
             .questions
             .iter()
             .filter(|q| {
@@ -347,12 +370,16 @@ fn base_version_for(
                 };
                 sent.iter().any(|s| s.same_words(&c))
             })
-            .count();
+            .count() as i64;
+        matched_any |= matches > 0;
+        let score =
+            2 * matches - (file.questions.len() as i64 - matches) - (sent.len() as i64 - matches)
+                + if v.sent_at.is_some() { 2 } else { 0 };
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, v.clone()));
         }
     }
-    if best.as_ref().is_some_and(|(score, _)| *score == 0) && !file.questions.is_empty() {
+    if !matched_any && best.is_some() && !file.questions.is_empty() {
         return Err(Error::InvalidInput(
             "no question of this file is one of the draft's as it was sent: it is not a copy of this draft (to add it to the library, use File → Add documents)".into(),
         ));

@@ -14,13 +14,15 @@ use crate::model::CitationStyle;
 /// [`compare::resolve_list`]), its citations written in `style`. A draft
 /// (`draft:ID`, or `draft:ID@VERSION` for a saved version) is exported with
 /// its provenance; exporting the current state saves it as a version first
-/// when it is not one.
+/// when it is not one. `with_comments` prints the comments kept with a draft's
+/// questions (never printed otherwise).
 pub fn export_named(
     lib: &mut Library,
     name: &str,
     format: ExportFormat,
     style: CitationStyle,
     opts: &ExportOptions,
+    with_comments: bool,
 ) -> Result<Vec<u8>> {
     let reference: compare::ListRef = name.parse()?;
     let compare::ListRef::Draft { id, version } = reference else {
@@ -33,14 +35,14 @@ pub fn export_named(
         rusqlite::TransactionBehavior::Immediate,
     )?;
     let draft = draft::load(&tx, id)?;
-    let (list, sent) = match version {
+    let (content, sent) = match version {
         Some(v) => {
             let content = draft::version_content(&tx, id, v)?;
             let sent = draft::versions(&tx, id)?
                 .into_iter()
                 .find(|x| x.id == v)
                 .ok_or_else(|| crate::Error::NotFound(format!("version {v} of draft {id}")))?;
-            (content.to_issue_list(&draft.committee, &draft.state), sent)
+            (content, sent)
         }
         None => {
             let what = match format {
@@ -51,11 +53,32 @@ pub fn export_named(
             };
             let stamp = chrono::Local::now().format("%-d %B %Y %H:%M");
             let sent = super::share::sent_version(&tx, id, &format!("Sent as a {what}, {stamp}"))?;
-            (draft.to_issue_list(), sent)
+            (draft.content.clone(), sent)
         }
     };
+    draft::mark_sent(&tx, sent.id)?;
     tx.commit()?;
+    let list = content.to_issue_list(&draft.committee, &draft.state);
+    let comments = if with_comments {
+        content
+            .questions
+            .iter()
+            .map(|q| {
+                q.comments
+                    .iter()
+                    .map(|c| export::ExportComment {
+                        author: c.author.clone(),
+                        date: c.date.clone(),
+                        text: c.text.clone(),
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let opts = ExportOptions {
+        comments,
         provenance: Some(Provenance {
             draft_uid: draft.uid.clone(),
             version_uid: sent.uid,

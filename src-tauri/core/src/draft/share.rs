@@ -99,6 +99,7 @@ pub fn share(lib: &mut Library, id: i64, shared_by: Option<&str>) -> Result<Vec<
     )?;
     let stamp = chrono::Local::now().format("%-d %B %Y %H:%M").to_string();
     let version = sent_version(&tx, id, &format!("Shared {stamp}"))?;
+    draft::mark_sent(&tx, version.id)?;
     let draft = draft::load(&tx, id)?;
     let mut versions = Vec::new();
     for v in draft::versions(&tx, id)? {

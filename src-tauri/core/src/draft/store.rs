@@ -59,6 +59,9 @@ pub struct DraftVersion {
     pub name: String,
     pub created_at: String,
     pub questions: usize,
+    /// When it was last sent out (exported or shared), if ever.
+    #[serde(default)]
+    pub sent_at: Option<String>,
 }
 
 fn now() -> String {
@@ -416,7 +419,17 @@ pub fn write_version(conn: &Connection, id: i64, name: &str) -> Result<DraftVers
         name: name.to_string(),
         created_at: t,
         questions: from_json(&content)?.questions.len(),
+        sent_at: None,
     })
+}
+
+/// Notes that a version was sent out now (inside the caller's transaction).
+pub fn mark_sent(conn: &Connection, version: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE draft_versions SET sent_at = ?2 WHERE id = ?1",
+        params![version, now()],
+    )?;
+    Ok(())
 }
 
 /// A new global id.
@@ -463,7 +476,7 @@ pub fn version_by_uid(conn: &Connection, id: i64, uid: &str) -> Result<Option<Dr
 /// The named versions of a draft, oldest first.
 pub fn versions(conn: &Connection, id: i64) -> Result<Vec<DraftVersion>> {
     let mut stmt = conn.prepare(
-        "SELECT id, name, created_at, content, uid FROM draft_versions WHERE draft_id = ?1 ORDER BY id",
+        "SELECT id, name, created_at, content, uid, sent_at FROM draft_versions WHERE draft_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map(params![id], |r| {
         Ok((
@@ -472,11 +485,12 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<DraftVersion>> {
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (vid, name, created_at, content, uid) = row?;
+        let (vid, name, created_at, content, uid, sent_at) = row?;
         out.push(DraftVersion {
             id: vid,
             uid: uid.unwrap_or_default(),
@@ -484,6 +498,7 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<DraftVersion>> {
             name,
             created_at,
             questions: from_json(&content)?.questions.len(),
+            sent_at,
         });
     }
     Ok(out)

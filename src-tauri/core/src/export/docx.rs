@@ -104,11 +104,32 @@ fn custom_properties(p: &super::Provenance) -> String {
     )
 }
 
+/// `word/comments.xml` for the comments printed with the questions.
+fn comments_part(comments: &[(u32, &super::ExportComment)]) -> String {
+    let mut out =
+        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments {W_NS}>"#);
+    for (id, c) in comments {
+        let date = c
+            .date
+            .as_deref()
+            .map(|d| format!(" w:date=\"{}\"", esc(d)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<w:comment w:id=\"{id}\" w:author=\"{}\"{date}><w:p>{}</w:p></w:comment>",
+            esc(&c.author),
+            run(&c.text, "")
+        ));
+    }
+    out.push_str("</w:comments>");
+    out
+}
+
 fn package(
     document_body: &str,
     footnotes: &[(u32, String)],
     title: &str,
     provenance: Option<&super::Provenance>,
+    comments: &[(u32, &super::ExportComment)],
 ) -> Result<Vec<u8>> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -141,13 +162,25 @@ fn package(
     } else {
         ""
     };
+    let comments_type = if comments.is_empty() {
+        ""
+    } else {
+        r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#
+    };
+    let comments_rel = if comments.is_empty() {
+        ""
+    } else {
+        r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>"#
+    };
     let content_types = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>{custom_type}</Types>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>{custom_type}{comments_type}</Types>"#
     );
     let rels = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>{custom_rel}</Relationships>"#
     );
-    let doc_rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
+    let doc_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>{comments_rel}</Relationships>"#
+    );
     let core = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>LOI Drafter</dc:creator></cp:coreProperties>"#,
         esc(title)
@@ -160,7 +193,7 @@ fn package(
         ("_rels/.rels", rels),
         ("docProps/core.xml", core),
         ("docProps/app.xml", app.to_string()),
-        ("word/_rels/document.xml.rels", doc_rels.to_string()),
+        ("word/_rels/document.xml.rels", doc_rels),
         ("word/document.xml", document),
         ("word/styles.xml", styles),
         ("word/settings.xml", settings),
@@ -168,6 +201,9 @@ fn package(
     ];
     if let Some(p) = provenance {
         parts.push(("docProps/custom.xml", custom_properties(p)));
+    }
+    if !comments.is_empty() {
+        parts.push(("word/comments.xml", comments_part(comments)));
     }
     for (name, body) in parts {
         w.start_file(name, opts)
@@ -223,6 +259,7 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
     }
     let notes = note_numbers(list);
     let headings = headings_before(list);
+    let mut comments: Vec<(u32, &super::ExportComment)> = Vec::new();
     for (i, q) in list.questions.iter().enumerate() {
         for (level, h) in &headings[i] {
             body.push_str(&paragraph(
@@ -230,13 +267,33 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
                 &run(&heading_text(h), ""),
             ));
         }
-        let mut runs = run(&format!("{}.\t", q.number), "");
+        let mine: Vec<u32> = opts
+            .comments
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                let id = comments.len() as u32;
+                comments.push((id, c));
+                id
+            })
+            .collect();
+        let mut runs: String = mine
+            .iter()
+            .map(|id| format!("<w:commentRangeStart w:id=\"{id}\"/>"))
+            .collect();
+        runs.push_str(&run(&format!("{}.\t", q.number), ""));
         runs.push_str(&with_markers(
             &q.text,
             &notes[i],
             |t| run(t, ""),
             note_reference,
         ));
+        for id in &mine {
+            runs.push_str(&format!(
+                "<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"
+            ));
+        }
         body.push_str(&paragraph("LOIQuestion", &runs));
         for s in &q.subitems {
             body.push_str(&paragraph(
@@ -250,6 +307,7 @@ pub fn to_docx(list: &IssueList, opts: &ExportOptions) -> Result<Vec<u8>> {
         &list.footnotes(),
         &list.title.clone().unwrap_or_else(|| untitled(list)),
         opts.provenance.as_ref(),
+        &comments,
     )
 }
 
@@ -369,5 +427,6 @@ pub fn diff_to_docx(d: &ListDiff, new: &IssueList, opts: &ExportOptions) -> Resu
         &new.footnotes(),
         &new.title.clone().unwrap_or_else(|| untitled(new)),
         opts.provenance.as_ref(),
+        &[],
     )
 }

@@ -51,6 +51,24 @@ pub struct ExportOptions {
     /// The draft and version the file is sent from, written into it so that
     /// the file is recognised when it comes back.
     pub provenance: Option<Provenance>,
+    /// Comments to print with the questions (by question, in list order):
+    /// only when the rapporteur asks for them; as Word comments in a .docx,
+    /// as bracketed lines after the question elsewhere.
+    pub comments: Vec<Vec<ExportComment>>,
+}
+
+/// A comment kept with a draft question, as an export prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportComment {
+    pub author: String,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+impl ExportComment {
+    fn line(&self) -> String {
+        format!("[Comment by {}: {}]", self.author, self.text)
+    }
 }
 
 /// Which draft, and which saved version of it, an exported file holds.
@@ -79,6 +97,7 @@ impl Default for ExportOptions {
             date: None,
             author: "LOI Drafter".into(),
             provenance: None,
+            comments: Vec::new(),
         }
     }
 }
@@ -276,6 +295,9 @@ pub fn to_txt(list: &IssueList, opts: &ExportOptions) -> String {
         for s in &q.subitems {
             lines.push(format!("\t({})\t{}", s.label, s.text));
         }
+        for c in opts.comments.get(i).into_iter().flatten() {
+            lines.push(c.line());
+        }
         lines.push(String::new());
     }
     let footnotes = list.footnotes();
@@ -331,6 +353,9 @@ pub fn to_markdown(list: &IssueList, opts: &ExportOptions) -> String {
                 md_escape(&s.label),
                 md_escape(&s.text)
             ));
+        }
+        for c in opts.comments.get(i).into_iter().flatten() {
+            out.push_str(&format!("> {}\n\n", md_escape(&c.line())));
         }
     }
     for (n, t) in list.footnotes() {

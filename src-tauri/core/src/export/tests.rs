@@ -40,6 +40,7 @@ fn opts() -> ExportOptions {
         date: NaiveDate::from_ymd_opt(2026, 11, 22),
         author: "Rapporteur <A&B>".into(),
         provenance: None,
+        comments: Vec::new(),
     }
 }
 

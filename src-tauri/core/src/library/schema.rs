@@ -40,6 +40,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     migration!("005_search_index.sql", Some(super::search_index::fill)),
     migration!("006_parser_version.sql"),
     migration!("007_draft_exchange.sql", Some(crate::draft::give_uids)),
+    migration!("008_sent_versions.sql"),
 ];
 
 /// How many migrations this build knows.

@@ -24,6 +24,7 @@ fn a_library_with_the_old_search_index_is_reindexed() {
                  INSERT INTO paragraph_search (rowid, text) SELECT id, text FROM paragraphs;
                  ALTER TABLE documents DROP COLUMN parser_version;
                  ALTER TABLE documents DROP COLUMN corrections;
+                 ALTER TABLE draft_versions DROP COLUMN sent_at;
                  DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
                  ALTER TABLE drafts DROP COLUMN uid; ALTER TABLE draft_versions DROP COLUMN uid;
                  DROP TABLE draft_reviews;
@@ -320,6 +321,7 @@ fn a_library_damaged_by_the_old_index_is_repaired_when_opened() {
                  CREATE VIRTUAL TABLE paragraph_search USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
                  ALTER TABLE documents DROP COLUMN parser_version;
                  ALTER TABLE documents DROP COLUMN corrections;
+                 ALTER TABLE draft_versions DROP COLUMN sent_at;
                  DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
                  ALTER TABLE drafts DROP COLUMN uid; ALTER TABLE draft_versions DROP COLUMN uid;
                  DROP TABLE draft_reviews;
@@ -567,7 +569,8 @@ fn drafts_made_before_global_ids_get_one_each() {
         // As libraries were before migration 7.
         l.conn
             .execute_batch(
-                "DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
+                "ALTER TABLE draft_versions DROP COLUMN sent_at;
+                 DROP INDEX drafts_by_uid; DROP INDEX draft_versions_by_uid;
                  ALTER TABLE drafts DROP COLUMN uid; ALTER TABLE draft_versions DROP COLUMN uid;
                  DROP TABLE draft_reviews;
                  PRAGMA user_version = 6;",

@@ -179,6 +179,10 @@ fn db() -> Connection {
     ))
     .unwrap();
     give_uids(&conn).unwrap();
+    conn.execute_batch(include_str!(
+        "../../library/migrations/008_sent_versions.sql"
+    ))
+    .unwrap();
     conn
 }
 
