@@ -359,3 +359,94 @@ fn the_same_edits_without_tracked_changes_give_the_same_proposals() {
 fn a_file_saved_again_by_libreoffice_gives_the_same_proposals() {
     run(true, true);
 }
+
+/// In Word without tracked changes, the co-rapporteur moves question 10 to
+/// the top, splits a question in two, joins questions 6 and 7 and numbers
+/// the list again: the questions are found by their words, and accepting
+/// everything gives the list the same edits made in the app give.
+#[test]
+fn moved_split_joined_and_renumbered_questions_are_found_in_a_word_file() {
+    let mut s = setup();
+    let c = drafts_content(&mut s);
+    let two = (0..5)
+        .find(|i| c.questions[*i].text.contains(". Please"))
+        .expect("a question of two sentences");
+    let second = c.questions[two].text[c.questions[two].text.find(". Please").unwrap() + 2..]
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let no_subitems = |i: usize| c.questions[i].subitems.is_empty();
+    let join = (5..c.questions.len() - 1)
+        .find(|i| no_subitems(*i) && no_subitems(i + 1) && *i != 9 && i + 1 != 9)
+        .expect("two questions without sub-items");
+    let edits = vec![
+        WordEdit::Split {
+            question: (two + 1) as u32,
+            before: second.clone(),
+        },
+        WordEdit::Join {
+            question: (join + 1) as u32,
+        },
+        WordEdit::Move {
+            question: 10,
+            before: 1,
+        },
+        WordEdit::Renumber,
+    ];
+    let returned = edit_as_word(&s.sent, &edits, AUTHOR, false);
+    let path = write(&s, "reorganised.docx", &returned);
+    let r = review::bring_in(&mut s.lib, s.id, &path, None).unwrap();
+    let ops: Vec<MergeOp> = r.items.iter().map(|i| i.item.op).collect();
+    assert!(ops.contains(&MergeOp::Moved), "{ops:?}");
+    assert!(
+        ops.contains(&MergeOp::Split),
+        "{ops:?} {:#?}",
+        r.items
+            .iter()
+            .map(|i| (
+                i.item.op,
+                i.item.target,
+                i.item.base.clone(),
+                i.item.theirs.clone()
+            ))
+            .collect::<Vec<_>>()
+    );
+    assert!(ops.contains(&MergeOp::Merged), "{ops:?}");
+    assert!(
+        !ops.contains(&MergeOp::Added) && !ops.contains(&MergeOp::Removed),
+        "{ops:?}"
+    );
+    assert!(r
+        .items
+        .iter()
+        .all(|i| i.item.author == AUTHOR && !i.item.conflict));
+    let d = review::decide(&mut s.lib, r.id, &Accept::All, &[]).unwrap();
+    // The same edits made in the app.
+    let mut want = c.clone();
+    let at = want.questions[two].text.find(&second).unwrap();
+    let (q_two, q_join, q_ten) = (
+        want.questions[two].id,
+        want.questions[join].id,
+        want.questions[9].id,
+    );
+    want.split(q_two, at).unwrap();
+    want.merge_with_next(q_join).unwrap();
+    want.reorder(q_ten, 0).unwrap();
+    let words = |c: &draft::DraftContent| {
+        c.questions
+            .iter()
+            .map(|q| {
+                q.plain_text()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(words(&d.draft.content), words(&want));
+}
+
+fn drafts_content(s: &mut Setup) -> draft::DraftContent {
+    draft::load(s.lib.connection(), s.id).unwrap().content
+}

@@ -175,22 +175,34 @@ pub fn merge(base: &DraftContent, ours: &DraftContent, theirs: &Theirs) -> Vec<M
     // words as sent, is its second part (a split); the returned side's own
     // reading may have said so already.
     let mut theirs = theirs.clone();
-    for i in 1..theirs.questions.len() {
+    let n_theirs = theirs.questions.len();
+    for i in 0..n_theirs {
         if theirs.questions[i].base_id.is_some() {
             continue;
         }
-        let Some(b) = theirs.questions[i - 1].base_id else {
-            continue;
-        };
-        let Some(bq) = base_of.get(&b) else { continue };
-        let sent_text = bq.plain_text();
         let part = theirs.questions[i].content.text.replace(NOTE_TOKEN, "");
-        let first = theirs.questions[i - 1].content.text.replace(NOTE_TOKEN, "");
-        if word_share(&part, &sent_text) >= 0.7
-            && word_share(&sent_text, &format!("{first} {part}")) >= 0.8
-            && clean(&first) != clean(&sent_text)
-        {
-            theirs.questions[i].base_id = Some(b);
+        // The part after the one that kept the question, or the part before it.
+        let neighbours = [i.checked_sub(1), (i + 1 < n_theirs).then_some(i + 1)];
+        for (k, j) in neighbours.into_iter().enumerate() {
+            let Some(j) = j else { continue };
+            let Some(b) = theirs.questions[j].base_id else {
+                continue;
+            };
+            let Some(bq) = base_of.get(&b) else { continue };
+            let sent_text = bq.plain_text();
+            let other = theirs.questions[j].content.text.replace(NOTE_TOKEN, "");
+            let whole = if k == 0 {
+                format!("{other} {part}")
+            } else {
+                format!("{part} {other}")
+            };
+            if word_share(&part, &sent_text) >= 0.7
+                && word_share(&sent_text, &whole) >= 0.8
+                && clean(&other) != clean(&sent_text)
+            {
+                theirs.questions[i].base_id = Some(b);
+                break;
+            }
         }
     }
     let theirs = &theirs;
@@ -535,7 +547,20 @@ pub fn align(
             }
         }
     }
-    // Reworded past recognition but still carrying its number as sent.
+    // Reworded past recognition but still carrying its number as sent — when
+    // the file's numbers are still those it was sent with (not renumbered).
+    let paired: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(n, o)| o.map(|o| (n, o)))
+        .collect();
+    let as_sent = paired
+        .iter()
+        .filter(|(n, o)| returned[*n].1 == Some(*o as u32 + 1))
+        .count();
+    if paired.is_empty() || as_sent * 5 < paired.len() * 4 {
+        return out;
+    }
     for (n, (_, number)) in returned.iter().enumerate() {
         if out[n].is_some() {
             continue;
