@@ -399,3 +399,47 @@ fn a_hostile_returned_file_is_refused_in_one_line_and_changes_nothing() {
         assert!(review::reviews_of(lib.connection(), id).unwrap().is_empty());
     }
 }
+
+#[test]
+fn a_changed_footnote_is_a_proposal_and_its_citation_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    let sent = export(&mut lib, id);
+    let c = draft::load(lib.connection(), id).unwrap().content;
+    let cited = c.questions[0].notes[0].written();
+    let para = cited
+        .rsplit("para. ")
+        .next()
+        .unwrap()
+        .trim_end_matches('.')
+        .to_string();
+    let to = cited.replace(&format!("para. {para}"), "para. 99");
+    let back = edit_as_word(
+        &sent,
+        &[WordEdit::Footnote {
+            from: cited.clone(),
+            to: to.clone(),
+        }],
+        "Secretariat",
+        false,
+    );
+    let p = dir.path().join("note.docx");
+    std::fs::write(&p, back).unwrap();
+    let r = review::bring_in(&mut lib, id, &p, None).unwrap();
+    assert_eq!(r.items.len(), 1, "{:#?}", r.items);
+    let item = &r.items[0].item;
+    assert_eq!(item.op, MergeOp::Changed);
+    assert!(
+        item.theirs.as_deref().unwrap().contains(&to),
+        "{:?}",
+        item.theirs
+    );
+    let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
+    let note = &d.draft.content.questions[0].notes[0];
+    assert_eq!(
+        note.cites[0].paragraph.as_deref(),
+        Some("99"),
+        "read back as a citation: {note:?}"
+    );
+    assert!(note.text.is_none());
+}
