@@ -7,8 +7,8 @@
 
 mod support;
 
-use loi_core::draft::send;
 use loi_core::draft::{self, DraftOp, NewDraft};
+use loi_core::draft::{send, share};
 use loi_core::export::ExportFormat;
 use loi_core::fixtures::word_edits::{edit_as_word, WordEdit};
 use loi_core::library::Library;
@@ -22,9 +22,14 @@ use support::window::{
 const NEW_QUESTION: &str =
     "Please provide information on the protection of migrant domestic workers abroad.";
 
-/// A draft for Tajikistan sent out as Word and edited by the co-rapporteur;
-/// meanwhile question 3 edited here. Returns the returned file and the number of questions.
-fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::PathBuf, usize) {
+/// A draft for Tajikistan sent out as Word and edited by the co-rapporteur,
+/// and shared with another LOI Drafter, where question 4 is reworded;
+/// meanwhile question 3 edited here. Returns the returned file, the shared
+/// draft that came back and the number of questions.
+fn returned_file(
+    db: &std::path::Path,
+    dir: &std::path::Path,
+) -> (std::path::PathBuf, std::path::PathBuf, usize) {
     let mut lib = Library::open(db).unwrap();
     let d = draft::new_draft(
         &mut lib,
@@ -71,6 +76,30 @@ fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::Pat
             text: "Still relevant after the 2024 law?".into(),
         },
     ];
+    // Shared with another LOI Drafter, which rewords question 4.
+    let shared = dir.join("shared.loidraft");
+    std::fs::write(
+        &shared,
+        share::share(&mut lib, d.id, Some("Rapporteur")).unwrap(),
+    )
+    .unwrap();
+    let mut other = Library::open(&dir.join("other.sqlite3")).unwrap();
+    let theirs = share::open_new(&mut other, &shared).unwrap();
+    draft::apply(
+        &mut other,
+        theirs.id,
+        DraftOp::EditText {
+            question: theirs.content.questions[3].id,
+            text: "Please describe the training given to consular staff since 2024.".into(),
+        },
+    )
+    .unwrap();
+    let shared_back = dir.join("From the second rapporteur.loidraft");
+    std::fs::write(
+        &shared_back,
+        share::share(&mut other, theirs.id, Some("Second rapporteur")).unwrap(),
+    )
+    .unwrap();
     let path = dir.join("Returned by the co-rapporteur.docx");
     std::fs::write(&path, edit_as_word(&sent, &edits, "Co-rapporteur", true)).unwrap();
     draft::apply(
@@ -82,7 +111,7 @@ fn returned_file(db: &std::path::Path, dir: &std::path::Path) -> (std::path::Pat
         },
     )
     .unwrap();
-    (path, d.content.questions.len())
+    (path, shared_back, d.content.questions.len())
 }
 
 #[test]
@@ -93,7 +122,7 @@ fn a_returned_word_file_is_reviewed_and_merged() {
     let _one = ONE_WINDOW.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let db = library_with_samples(dir.path());
-    let (returned, count) = returned_file(&db, dir.path());
+    let (returned, shared_back, count) = returned_file(&db, dir.path());
     let app = step("start the app", || {
         let app = App::start(app_binary(), &db);
         app.wait_for(
@@ -262,6 +291,38 @@ fn a_returned_word_file_is_reviewed_and_merged() {
             );
         },
     );
+
+    step("a draft shared back by another LOI Drafter", || {
+        app.exec(
+            "window.loiDropped([arguments[0]])",
+            json!([shared_back.to_str().unwrap()]),
+        );
+        let title = app.wait_for_text(
+            "const t = document.getElementById('review-title'); return t && t.textContent.includes('loidraft') && !document.getElementById('sheet').hidden && t.textContent",
+            "the review of the shared draft",
+        );
+        assert!(
+            title.contains("From the second rapporteur.loidraft"),
+            "{title}"
+        );
+        let heads = app.exec(
+            "return [...document.querySelectorAll('.review-item .review-head')].map(e => e.textContent)",
+            json!([]),
+        );
+        let heads = heads.to_string();
+        assert!(heads.contains("Second rapporteur"), "{heads}");
+        assert!(heads.contains("Question 4"), "{heads}");
+        app.screenshot("review-of-shared-draft");
+        app.exec(
+            "document.querySelector('.review-item [data-accept]').click()",
+            json!([]),
+        );
+        app.wait_for(
+            "return [...document.querySelectorAll('.question .q-body')][3].textContent.includes('training given to consular staff')",
+            "their question 4 in the draft",
+        );
+        app.click("#review-close");
+    });
 }
 
 /// The file as another editor saves it: without the custom properties.

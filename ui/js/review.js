@@ -52,7 +52,18 @@ function itemBlock(item, decide) {
   } else if (item.op === "added") {
     body = el("p", { class: "document-text" }, el("ins", {}, item.theirs ?? ""));
   } else {
-    body = el("p", { class: "document-text" }, words(item.diff, "both"));
+    // Rewritten more than kept: the two texts side by side read better than the words crossed out.
+    const kept = item.diff.filter((seg) => seg.op === "equal").reduce((n, seg) => n + seg.text.length, 0);
+    const all = item.diff.reduce((n, seg) => n + seg.text.length, 0);
+    body =
+      all && kept / all < 0.5
+        ? el(
+            "div",
+            { class: "review-sides" },
+            el("div", {}, el("p", { class: "muted" }, "As sent"), el("p", { class: "document-text" }, item.base ?? "")),
+            el("div", {}, el("p", { class: "muted" }, `${item.author}’s`), el("p", { class: "document-text" }, item.theirs ?? "")),
+          )
+        : el("p", { class: "document-text" }, words(item.diff, "both"));
   }
   const buttons = decided
     ? null

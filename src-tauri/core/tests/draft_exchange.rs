@@ -443,3 +443,92 @@ fn a_changed_footnote_is_a_proposal_and_its_citation_is_read() {
     );
     assert!(note.text.is_none());
 }
+
+#[test]
+fn the_loi_contract_of_share_and_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let (lib, id) = library(dir.path());
+    drop(lib);
+    let id = id.to_string();
+    let shared = dir.path().join("draft.loidraft");
+    let o = loi(
+        &db,
+        &[
+            "draft",
+            "share",
+            &id,
+            "--out",
+            shared.to_str().unwrap(),
+            "--by",
+            "Rapporteur",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&shared).unwrap()).unwrap();
+    assert_eq!(file["format"], "loi-drafter-draft");
+    assert_eq!(file["format_version"], 1);
+    assert_eq!(file["shared_by"], "Rapporteur");
+    // The co-rapporteur's library opens it as a new draft and edits question 2.
+    let other = dir.path().join("other.sqlite3");
+    let opened = json(&loi(
+        &other,
+        &["draft", "open", shared.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(opened["uid"], file["draft"]["uid"]);
+    let theirs = opened["draft"].as_i64().unwrap().to_string();
+    let o = loi(
+        &other,
+        &[
+            "draft",
+            "edit",
+            &theirs,
+            "--question",
+            "2",
+            "--text",
+            "Please describe the new law on labour migration.",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let back = dir.path().join("back.loidraft");
+    let o = loi(
+        &other,
+        &[
+            "draft",
+            "share",
+            &theirs,
+            "--out",
+            back.to_str().unwrap(),
+            "--by",
+            "Co-rapporteur",
+        ],
+    );
+    assert!(o.status.success());
+    let v = json(&loi(
+        &db,
+        &[
+            "draft",
+            "open",
+            back.to_str().unwrap(),
+            "--into",
+            &id,
+            "--json",
+        ],
+    ));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{v:#}");
+    assert_eq!(items[0]["op"], "changed");
+    assert_eq!(items[0]["question"], 2);
+    assert_eq!(items[0]["author"], "Co-rapporteur");
+    assert_eq!(
+        items[0]["theirs"],
+        "Please describe the new law on labour migration."
+    );
+    // A file that is not a shared draft: one line, exit 1.
+    let junk = dir.path().join("junk.loidraft");
+    std::fs::write(&junk, "{\"format\": \"something else\"}").unwrap();
+    let o = loi(&db, &["draft", "open", junk.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
