@@ -75,5 +75,76 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, import);
+/// A State party report of about 150 pages (600 numbered paragraphs of some
+/// 100 words) in a State report's layout, on the topics of `co`: its
+/// sentences mix the recommendations' own words with a report's phrasing.
+fn synthetic_report(co: &loi_core::model::Document, pages: usize) -> String {
+    let words: Vec<&str> = co
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.text.split_whitespace())
+        .filter(|w| w.chars().all(|c| c.is_alphabetic()))
+        .collect();
+    let state = co
+        .state
+        .as_ref()
+        .map_or("the State party", |s| s.name.as_str());
+    let mut s = format!("United Nations\tCMW/C/{}/9\nInternational Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families\nDistr.: General\n2 May 2030\nOriginal: English\nCommittee on the Protection of the Rights of All Migrant Workers and Members of Their Families\nNinth periodic report submitted by {state} under article 73 of the Convention, due in 2030\n", co.state.as_ref().map_or("XXX", |s| s.code.as_str()));
+    let paragraphs = pages * 4;
+    for n in 1..=paragraphs {
+        let at = (n * 37) % words.len().max(1);
+        let window: Vec<&str> = words.iter().cycle().skip(at).take(80).copied().collect();
+        s.push_str(&format!(
+            "{n}. In the period under review, the Government took further measures: {}. These measures are monitored by the ministries concerned and reported to Parliament every year.\n",
+            window.join(" ")
+        ));
+    }
+    s
+}
+
+/// The sources of every recommendation of a concluding observations worked
+/// out against a 150-page report (target 300 ms), without the cache.
+fn sources(c: &mut Criterion) {
+    let mut lib = Library::open_in_memory().expect("library");
+    lib.ensure_seeded().expect("samples");
+    let recs = loi_core::link::recommendations_for(&lib, "KGZ", Some("CMW")).expect("recs");
+    let docs = lib.documents_of_state("KGZ").expect("documents");
+    let co = docs
+        .iter()
+        .map(|(_, d)| d)
+        .find(|d| {
+            d.kind == loi_core::model::DocumentKind::ConcludingObservations && d.cycle == Some(2)
+        })
+        .expect("the observations")
+        .clone();
+    let report = synthetic_report(&co, 150);
+    lib.import_bytes(
+        "report.txt",
+        report.as_bytes(),
+        &MetadataOverrides::default(),
+    )
+    .expect("the report");
+    let docs = lib.documents_of_state("KGZ").expect("documents");
+    let stored = docs
+        .iter()
+        .find(|(_, d)| d.kind == loi_core::model::DocumentKind::StateReport)
+        .expect("the report is a State report");
+    assert!(
+        stored.1.paragraphs.len() >= 550,
+        "{} paragraphs",
+        stored.1.paragraphs.len()
+    );
+    let mut g = c.benchmark_group("sources");
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    g.bench_function("all_recommendations_against_a_150_page_report", |b| {
+        b.iter(|| {
+            let mut r = recs.clone();
+            loi_core::sources::work_out(&mut r, &co, &docs);
+            r
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, parse, import, sources);
 criterion_main!(benches);

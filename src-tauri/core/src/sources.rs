@@ -360,8 +360,9 @@ fn inputs_hash(recs: &[RecommendationView], co: &Document, docs: &[StoredDocumen
     h.finish()
 }
 
-/// Works out the sources of `recs` (see [`attach`]).
-fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocument]) {
+/// Works out the sources of `recs` without the cache of [`attach`] (what a
+/// first reading costs; the benchmarks measure it).
+pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDocument]) {
     let Some(co_symbol) = co.symbol.clone() else {
         return;
     };
