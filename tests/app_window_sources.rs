@@ -46,9 +46,18 @@ fn a_recommendations_timeline_shows_its_sources() {
             ),
             json!([false, true])
         );
+            // The picture of its cycles: the dialogue's question is a dot of
+            // the current cycle that opens the question below.
+            assert_eq!(
+                app.exec(
+                    "const aside = document.querySelector('#view-recommendations .side-panel'); const list = aside.querySelector('.timeline'); const d = [...list.querySelectorAll('li.dialogue details')].find(d => d.textContent.includes('consular offices')); d.open = false; const dot = [...aside.querySelectorAll('.cycle-stage.now .cycle-dot.dialogue')].find(b => list.children[Number(b.dataset.step)].contains(d)); if (!dot) return 'no dot'; dot.click(); return [aside.querySelectorAll('.cycle-stage').length >= 2, d.open]",
+                    json!([])
+                ),
+                json!([true, true])
+            );
             assert_accessible(&app, "Recommendations (timeline)");
             app.exec(
-                "document.querySelector('.timeline li.dialogue').scrollIntoView({block: 'center'})",
+                "const a = document.querySelector('#view-recommendations .side-panel'); a.scrollTop = 0; a.scrollIntoView({block: 'start'})",
                 json!([]),
             );
             app.screenshot("recommendation-sources");

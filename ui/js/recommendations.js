@@ -20,17 +20,26 @@ function badges(r) {
 // A recommendation's thread across cycles, oldest first (also shown in the Draft
 // view, where `onCite` adds a sentence further to the State's report, reply or
 // follow-up information to the question).
+// A recommendation's story, oldest first: a picture of its cycles (each
+// source a dot that opens it) above the same steps in full.
 export function history(r, onCite = null) {
   const steps = [];
+  // The picture's columns: each earlier cycle, this one, and what came since.
+  const stages = [];
+  const dot = (stage, kind, label, step) => stage.dots.push({ kind, label, step });
   for (const a of [...r.ancestors].reverse()) {
+    const stage = { label: a.symbol, dots: [] };
+    stages.push(stage);
+    dot(stage, "recommendation", `${a.symbol}, para. ${a.paragraph}`, steps.length);
     steps.push(el("li", {}, el("strong", {}, `${a.symbol}, para. ${a.paragraph}`), a.text ? el("p", { class: "document-text" }, a.text) : el("p", { class: "muted" }, "Not in the library.")));
     for (const s of r.assessments.filter((x) => x.symbol === a.symbol && x.paragraph.split(" ")[0] === a.paragraph.split(" ")[0])) {
+      dot(stage, "assessment", `Follow-up letter ${s.letter_date ?? ""}`, steps.length);
       steps.push(el("li", {}, el("strong", {}, `Follow-up letter ${s.letter_date ?? ""}`), el("p", { class: "document-text" }, s.text)));
     }
   }
-  steps.push(el("li", { class: "current" }, el("strong", {}, `${r.symbol}, para. ${r.number}`), el("p", { class: "document-text" }, r.text)));
-  if (r.follow_up) steps.push(el("li", {}, el("strong", {}, "Marked for follow-up"), r.follow_up_due ? el("p", {}, `due ${r.follow_up_due}`) : null));
-  // What came after: each source a dot that opens on its text.
+  const now = { label: r.symbol, dots: [] };
+  stages.push(now);
+  // What came after: each source a step that opens on its text.
   const source = (kind, title, text, note, cite = null) =>
     el(
       "li",
@@ -38,13 +47,67 @@ export function history(r, onCite = null) {
       el("details", {}, el("summary", {}, el("strong", {}, title), note ? el("span", { class: "muted" }, ` ${note}`) : null), el("p", { class: "document-text" }, text)),
       onCite && cite?.symbol ? el("button", { class: "link cite-source", type: "button", "aria-label": `Add to the question: further to ${title}`, onclick: () => onCite(cite) }, "Add to this question") : null,
     );
-  for (const f of r.follow_up_information ?? []) steps.push(source("follow-up-information", `Follow-up information ${f.symbol ?? ""}${f.paragraph ? `, para. ${f.paragraph}` : ""}`, f.text, null, { kind: "follow_up", symbol: f.symbol, paragraph: null }));
-  if (r.addressed_in_report === false) steps.push(el("li", { class: "source report silent" }, el("strong", {}, "The State party's report says nothing on this")));
-  for (const p of r.report_paragraphs ?? []) steps.push(source("report", `Report ${p.symbol ?? ""}${p.paragraph ? `, para. ${p.paragraph}` : ""}`, p.text, p.explicit ? "(says it answers this)" : `(similarity ${p.score.toFixed(2)})`, p.paragraph ? { kind: "report", symbol: p.symbol, paragraph: p.paragraph } : null));
-  for (const q of r.replies ?? []) steps.push(source("reply", `Reply ${q.symbol ?? ""} to question ${q.question}`, q.text, q.numbered_as ? `(numbered ${q.numbered_as} in the replies, which number their answers off from the questions)` : null, { kind: "replies", symbol: q.symbol, paragraph: q.question }));
-  for (const q of r.dialogue_questions ?? []) steps.push(source("dialogue", `Asked in the dialogue${q.speaker ? ` by ${q.speaker}` : ""}`, q.text));
-  for (const q of r.submissions ?? []) steps.push(source("submission", `Proposed by ${q.source ?? "a submission"}`, q.text, q.symbol ? `(${q.symbol})` : null));
-  return el("ol", { class: "timeline" }, steps);
+  dot(now, "current", `${r.symbol}, para. ${r.number}`, steps.length);
+  steps.push(el("li", { class: "current" }, el("strong", {}, `${r.symbol}, para. ${r.number}`), el("p", { class: "document-text" }, r.text)));
+  if (r.follow_up) {
+    dot(now, "follow-up", "Marked for follow-up", steps.length);
+    steps.push(el("li", {}, el("strong", {}, "Marked for follow-up"), r.follow_up_due ? el("p", {}, `due ${r.follow_up_due}`) : null));
+  }
+  for (const q of r.dialogue_questions ?? []) {
+    const title = `Asked in the dialogue${q.speaker ? ` by ${q.speaker}` : ""}`;
+    dot(now, "dialogue", title, steps.length);
+    steps.push(source("dialogue", title, q.text));
+  }
+  const since = { label: "Since then", dots: [] };
+  for (const f of r.follow_up_information ?? []) {
+    const title = `Follow-up information ${f.symbol ?? ""}${f.paragraph ? `, para. ${f.paragraph}` : ""}`;
+    dot(since, "follow-up-information", title, steps.length);
+    steps.push(source("follow-up-information", title, f.text, null, { kind: "follow_up", symbol: f.symbol, paragraph: null }));
+  }
+  if (r.addressed_in_report === false) {
+    dot(since, "silent", "The State party's report says nothing on this", steps.length);
+    steps.push(el("li", { class: "source report silent" }, el("strong", {}, "The State party's report says nothing on this")));
+  }
+  for (const p of r.report_paragraphs ?? []) {
+    const title = `Report ${p.symbol ?? ""}${p.paragraph ? `, para. ${p.paragraph}` : ""}`;
+    dot(since, "report", title, steps.length);
+    steps.push(source("report", title, p.text, p.explicit ? "(says it answers this)" : `(similarity ${p.score.toFixed(2)})`, p.paragraph ? { kind: "report", symbol: p.symbol, paragraph: p.paragraph } : null));
+  }
+  for (const q of r.replies ?? []) {
+    const title = `Reply ${q.symbol ?? ""} to question ${q.question}`;
+    dot(since, "reply", title, steps.length);
+    steps.push(source("reply", title, q.text, q.numbered_as ? `(numbered ${q.numbered_as} in the replies, which number their answers off from the questions)` : null, { kind: "replies", symbol: q.symbol, paragraph: q.question }));
+  }
+  for (const q of r.submissions ?? []) {
+    const title = `Proposed by ${q.source ?? "a submission"}`;
+    dot(since, "submission", title, steps.length);
+    steps.push(source("submission", title, q.text, q.symbol ? `(${q.symbol})` : null));
+  }
+  if (since.dots.length) stages.push(since);
+  const list = el("ol", { class: "timeline" }, steps);
+  // A dot opens its step below (its text, when it has one) and shows it.
+  const open = (i) => {
+    const step = list.children[i];
+    if (!step) return;
+    const details = step.querySelector("details");
+    if (details) details.open = true;
+    step.classList.add("flash");
+    setTimeout(() => step.classList.remove("flash"), 1200);
+    step.scrollIntoView({ block: "nearest" });
+  };
+  const picture = el(
+    "div",
+    { class: "cycle-picture", role: "group", "aria-label": `The cycles of paragraph ${r.number}` },
+    stages.map((stage) =>
+      el(
+        "div",
+        { class: `cycle-stage${stage === now ? " now" : ""}` },
+        el("div", { class: "cycle-dots" }, stage.dots.map((d) => el("button", { class: `cycle-dot ${d.kind}`, type: "button", title: d.label, "aria-label": d.label, dataset: { step: String(d.step) }, onclick: () => open(d.step) }))),
+        el("div", { class: "cycle-label" }, stage.label),
+      ),
+    ),
+  );
+  return el("div", { class: "history" }, picture, list);
 }
 
 function showPanel(aside, r) {
@@ -85,14 +148,15 @@ export async function renderRecommendations(panel, code, committee = null, isCur
   }
   const recs = await call("recommendations", { code, committee });
   if (!isCurrent()) return;
-  clear(panel);
   if (!recs.length) {
-    panel.append(el("p", { class: "empty" }, `No concluding observations${committee ? ` of ${committee}` : ""} for this State party in the library.`));
+    clear(panel).append(el("p", { class: "empty" }, `No concluding observations${committee ? ` of ${committee}` : ""} for this State party in the library.`));
     return;
   }
-  // The committee's own kinds of list, limits and citation style.
+  // The committee's own kinds of list, limits and citation style (read
+  // before the view is cleared, so that it is redrawn in one go).
   const choices = await call("draft_choices", { code, committee });
   if (!isCurrent()) return;
+  clear(panel);
   const key = `${code}|${choices.committee ?? ""}`;
   const selected = selectionFor(key, recs);
   const rerender = () => renderRecommendations(panel, code, committee, () => true, onDraft);
