@@ -56,7 +56,7 @@ export function history(r, onCite = null) {
   for (const q of r.dialogue_questions ?? []) {
     const title = `Asked in the dialogue${q.speaker ? ` by ${q.speaker}` : ""}`;
     dot(now, "dialogue", title, steps.length);
-    steps.push(source("dialogue", title, q.text));
+    steps.push(source("dialogue", title, q.text, q.led_to_recommendation ? "(then made this recommendation)" : null));
   }
   const since = { label: "Since then", dots: [] };
   for (const f of r.follow_up_information ?? []) {

@@ -175,6 +175,11 @@ pub struct DialogueQuestion {
     pub speaker: Option<String>,
     pub text: String,
     pub score: f64,
+    /// The concluding observations then made this recommendation on it: of
+    /// all the recommendations, this is the one closest to the question (and
+    /// the dialogue is of the cycle of these observations).
+    #[serde(default)]
+    pub led_to_recommendation: bool,
 }
 
 /// A question a civil-society organization or a national human rights
@@ -530,6 +535,9 @@ pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDo
     let (report_vectors, rest) = rest.split_at(report_paragraphs.len());
     let (dialogue_vectors, rest) = rest.split_at(dialogue.len());
     let (submitted_vectors, _background) = rest.split_at(submitted.len());
+    // Each dialogue question's closest recommendation: (score, recommendation).
+    let mut closest: Vec<Option<(f64, usize)>> = vec![None; dialogue.len()];
+    let mut dialogue_links: Vec<(usize, usize, usize)> = Vec::new(); // (rec, position, question)
     for (ri, (r, rv)) in recs.iter_mut().zip(rec_vectors).enumerate() {
         let score = |i: usize| (cosine(rv, &report_vectors[i]) * 1000.0).round() / 1000.0;
         let mut found: Vec<ReportParagraph> = Vec::new();
@@ -595,12 +603,20 @@ pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDo
             found
         };
         let round = |s: f64| (s * 1000.0).round() / 1000.0;
-        r.sources.dialogue_questions = on_topic(dialogue_vectors)
+        let asked = on_topic(dialogue_vectors);
+        for (k, (s, i)) in asked.iter().enumerate() {
+            dialogue_links.push((ri, k, *i));
+            if closest[*i].is_none_or(|(best, _)| *s > best) {
+                closest[*i] = Some((*s, ri));
+            }
+        }
+        r.sources.dialogue_questions = asked
             .into_iter()
             .map(|(s, i)| DialogueQuestion {
                 speaker: dialogue[i].speaker.clone(),
                 text: dialogue[i].text.clone(),
                 score: round(s),
+                led_to_recommendation: false,
             })
             .collect();
         r.sources.submissions = on_topic(submitted_vectors)
@@ -612,6 +628,11 @@ pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDo
                 score: round(s),
             })
             .collect();
+    }
+    for (ri, k, i) in dialogue_links {
+        if closest[i].is_some_and(|(_, best)| best == ri) {
+            recs[ri].sources.dialogue_questions[k].led_to_recommendation = true;
+        }
     }
 }
 

@@ -58,6 +58,31 @@ fn the_dialogues_questions_land_on_the_recommendations_of_their_topic() {
         .iter()
         .flat_map(|r| &r.sources.dialogue_questions)
         .any(|q| q.speaker.as_deref() == Some("Jasminka Dzumhur")));
+    // A question the observations then turned into a recommendation is marked
+    // so on that recommendation only: the one closest to it.
+    let led = |r: &RecommendationView, words: &str| {
+        r.sources
+            .dialogue_questions
+            .iter()
+            .any(|q| q.led_to_recommendation && q.text.to_lowercase().contains(words))
+    };
+    assert!(led(rec(&recs, "32"), "consular offices"));
+    assert!(led(rec(&recs, "34"), "trade unions"));
+    let mut marked = std::collections::HashMap::new();
+    for r in &recs {
+        for q in r
+            .sources
+            .dialogue_questions
+            .iter()
+            .filter(|q| q.led_to_recommendation)
+        {
+            *marked.entry(q.text.clone()).or_insert(0) += 1;
+        }
+    }
+    assert!(
+        marked.values().all(|n| *n == 1),
+        "each question led to one recommendation"
+    );
 }
 
 fn corpus() -> Option<PathBuf> {
