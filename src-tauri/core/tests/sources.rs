@@ -48,6 +48,17 @@ fn the_dialogues_questions_land_on_the_recommendations_of_their_topic() {
     assert!(asked(rec(&recs, "46"), "seasonal workers"));
     assert!(asked(rec(&recs, "26"), "corruption"));
     assert!(asked(rec(&recs, "36"), "health care"));
+    // The observations make no recommendation on remittances or on social
+    // security and pension agreements (they mention the pension agreement of
+    // the Eurasian Economic Union among the positive aspects only): the
+    // experts' questions on those land on no recommendation rather than on a
+    // wrong one.
+    for words in ["remittance", "social security agreements"] {
+        assert!(
+            recs.iter().all(|r| !asked(r, words)),
+            "no recommendation of CMW/C/KGZ/CO/2 is on {words}"
+        );
+    }
     // Nothing of the dialogue on the declarations under articles 76 and 77.
     assert!(rec(&recs, "16").sources.dialogue_questions.is_empty());
     // The samples hold no later report of Kyrgyzstan: "not known", not "not addressed".
