@@ -248,6 +248,23 @@ fn a_returned_word_file_is_reviewed_and_merged() {
         },
     );
     step(
+        "an undo takes an accepted change back to decide again",
+        || {
+            let undo = "[...document.querySelectorAll('.draft-toolbar button')].find(b => b.textContent === 'Undo').click()";
+            app.exec(undo, json!([]));
+            app.wait_for(
+            "return [...document.querySelectorAll('#pending-reviews li')].some(li => li.textContent.includes('Returned by the co-rapporteur.docx') && li.textContent.includes('to decide'))",
+            "the change taken back listed to decide again",
+        );
+            let redo = "[...document.querySelectorAll('.draft-toolbar button')].find(b => b.textContent === 'Redo').click()";
+            app.exec(redo, json!([]));
+            app.wait_for(
+            "return ![...document.querySelectorAll('#pending-reviews li')].some(li => li.textContent.includes('Returned by the co-rapporteur.docx'))",
+            "nothing left to decide once redone",
+        );
+        },
+    );
+    step(
         "a copy without its properties, dropped on the draft",
         || {
             let stripped = dir.path().join("Pasted into a new document.docx");

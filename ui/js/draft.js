@@ -125,10 +125,13 @@ function sectionName(path) {
   return path.length > 1 ? `${path[path.length - 2]} › ${path[path.length - 1]}` : path[0] ?? "";
 }
 
+// An undo or redo may take back (or bring back) changes accepted from a
+// review: the side panel's list of changes to decide is read again.
 export async function undo() {
   if (current && current.can_undo) {
     pending = { op: "undo", start: performance.now() };
     await change("undo_draft", { id: current.id });
+    shell?.reloadReviews?.();
   }
 }
 
@@ -136,6 +139,7 @@ export async function redo() {
   if (current && current.can_redo) {
     pending = { op: "redo", start: performance.now() };
     await change("redo_draft", { id: current.id });
+    shell?.reloadReviews?.();
   }
 }
 
@@ -537,7 +541,8 @@ function buildShell(panel, report, render) {
   );
   clear(panel).append(s.toolbar, el("div", { class: "split" }, list, side));
   loadVersions(s, report, render);
-  loadReviews(s, report, render);
+  s.reloadReviews = () => loadReviews(s, report, render);
+  s.reloadReviews();
   return s;
 }
 

@@ -532,3 +532,47 @@ fn the_loi_contract_of_share_and_open() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn a_decision_undone_is_to_decide_again_and_applies_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    let sent = export(&mut lib, id);
+    let back = edit_as_word(
+        &sent,
+        &[
+            WordEdit::Delete { question: 4 },
+            WordEdit::InsertAfter {
+                question: 1,
+                text: "Please describe the new inspection of recruitment agencies.".into(),
+            },
+        ],
+        "Co-rapporteur",
+        true,
+    );
+    let p = dir.path().join("back.docx");
+    std::fs::write(&p, back).unwrap();
+    let r = review::bring_in(&mut lib, id, &p, None).unwrap();
+    let pending = |lib: &mut Library| review::view(lib.connection(), r.id).unwrap().pending;
+    let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
+    let merged = d.draft.content.clone();
+    assert_eq!(pending(&mut lib), 0);
+    // Undone: both changes are to decide again, and accepting applies them once.
+    draft::undo(lib.connection(), id).unwrap();
+    assert_eq!(pending(&mut lib), 2);
+    let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
+    assert_eq!(d.accepted.len(), 2);
+    assert_eq!(d.draft.content, merged);
+    assert_eq!(pending(&mut lib), 0);
+    // An edit after it does not undo it; undoing both and redoing both does.
+    edit_question(&mut lib, id, 6, " A later edit.");
+    assert_eq!(pending(&mut lib), 0);
+    draft::undo(lib.connection(), id).unwrap();
+    draft::undo(lib.connection(), id).unwrap();
+    assert_eq!(pending(&mut lib), 2);
+    draft::redo(lib.connection(), id).unwrap();
+    assert_eq!(pending(&mut lib), 0, "redone");
+    // Accepting again changes nothing: nothing is pending.
+    let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
+    assert!(d.accepted.is_empty() && d.version_before.is_none());
+}

@@ -34,6 +34,11 @@ pub struct ReviewItem {
     pub item: MergeItem,
     #[serde(default)]
     pub decision: Decision,
+    /// The undo step accepting it wrote: its number and a hash of the draft
+    /// it left (an undo past it, or other edits in its place after an undo,
+    /// make the proposal one to decide again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied: Option<(i64, String)>,
 }
 
 /// A comment that came back, on a question of the returned side.
@@ -103,6 +108,7 @@ pub(super) fn store(
             .map(|item| ReviewItem {
                 item,
                 decision: Decision::Pending,
+                applied: None,
             })
             .collect(),
         comments,
@@ -514,8 +520,20 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
             )));
         }
     }
+    let draft = draft::load(&tx, review.draft_id)?;
+    // What is decided is read against the draft's history: an accepted change
+    // that an undo took out is to decide again.
+    let before = history(&tx, &review)?;
+    let now: Vec<Decision> = review.items.iter().map(|i| effective(i, &before)).collect();
+    let pending = |item: &ReviewItem| {
+        review
+            .items
+            .iter()
+            .position(|i| i.item.n == item.item.n)
+            .is_some_and(|k| now[k] == Decision::Pending)
+    };
     let chosen = |item: &ReviewItem| {
-        item.decision == Decision::Pending
+        pending(item)
             && !reject.contains(&item.item.n)
             && match accept {
                 Accept::All => true,
@@ -534,10 +552,9 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
     let to_reject: Vec<usize> = review
         .items
         .iter()
-        .filter(|i| i.decision == Decision::Pending && reject.contains(&i.item.n))
+        .filter(|i| pending(i) && reject.contains(&i.item.n))
         .map(|i| i.item.n)
         .collect();
-    let draft = draft::load(&tx, review.draft_id)?;
     let mut content = draft.content.clone();
     for item in review.items.iter_mut() {
         if to_accept.contains(&item.item.n) {
@@ -547,7 +564,8 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
             item.decision = Decision::Rejected;
         }
     }
-    for c in review.comments.iter_mut().filter(|c| !c.kept) {
+    // The comments go with their questions (again, when an undo took them out).
+    for c in review.comments.iter_mut() {
         let target = match &c.on {
             Some(Anchor::Question(b)) => Some(*b),
             Some(Anchor::Added(i)) => review.placed.get(i).copied(),
@@ -572,17 +590,29 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
             &format!("Before the changes from {}", review.source),
         )?;
         draft::write_step(&tx, draft.id, &content, None)?;
+        let (pos, json): (i64, String) = tx.query_row(
+            "SELECT history_pos, content FROM drafts WHERE id = ?1",
+            params![draft.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let step = (pos, content_hash(&json));
+        for item in review.items.iter_mut() {
+            if to_accept.contains(&item.item.n) {
+                item.applied = Some(step.clone());
+            }
+        }
         Some(v.id)
     } else {
         None
     };
     save(&tx, &review)?;
     let draft = draft::load(&tx, draft.id)?;
+    let after = history(&tx, &review)?;
     tx.commit()?;
     let pending: Vec<&ReviewItem> = review
         .items
         .iter()
-        .filter(|i| i.decision == Decision::Pending)
+        .filter(|i| effective(i, &after) == Decision::Pending)
         .collect();
     Ok(Decided {
         review: rid,
@@ -597,6 +627,63 @@ pub fn decide(lib: &mut Library, rid: i64, accept: &Accept, reject: &[usize]) ->
         version_before,
         draft,
     })
+}
+
+/// Where the draft stands in its undo history, for the steps reviews wrote.
+pub struct History {
+    pos: i64,
+    steps: HashMap<i64, String>,
+}
+
+fn content_hash(json: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(json.as_bytes()))
+}
+
+/// The draft's position in its history and the hashes of the steps `review` wrote.
+pub fn history(conn: &Connection, review: &Review) -> Result<History> {
+    let pos: i64 = conn.query_row(
+        "SELECT history_pos FROM drafts WHERE id = ?1",
+        params![review.draft_id],
+        |r| r.get(0),
+    )?;
+    let mut steps = HashMap::new();
+    for seq in review
+        .items
+        .iter()
+        .filter_map(|i| i.applied.as_ref().map(|a| a.0))
+    {
+        if steps.contains_key(&seq) {
+            continue;
+        }
+        let json: Option<String> = conn
+            .query_row(
+                "SELECT content FROM draft_history WHERE draft_id = ?1 AND seq = ?2",
+                params![review.draft_id, seq],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(j) = json {
+            steps.insert(seq, content_hash(&j));
+        }
+    }
+    Ok(History { pos, steps })
+}
+
+/// A proposal's decision as the draft now stands: an accepted one whose undo
+/// step was undone (or replaced by other edits after an undo) is pending again.
+pub fn effective(item: &ReviewItem, history: &History) -> Decision {
+    match (&item.decision, &item.applied) {
+        (Decision::Accepted, Some((seq, hash))) => {
+            let undone = history.pos < *seq || history.steps.get(seq).is_some_and(|h| h != hash);
+            if undone {
+                Decision::Pending
+            } else {
+                Decision::Accepted
+            }
+        }
+        (d, _) => *d,
+    }
 }
 
 /// The draft question an anchor names now, if it has it.

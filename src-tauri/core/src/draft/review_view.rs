@@ -145,6 +145,7 @@ pub fn view(conn: &Connection, rid: i64) -> Result<ReviewView> {
     let review = load(conn, rid)?;
     let draft = draft::load(conn, review.draft_id)?;
     let report = report(&review, &draft.content);
+    let history = super::review::history(conn, &review)?;
     let base_version_name = draft::versions(conn, review.draft_id)?
         .into_iter()
         .find(|v| v.id == review.base_version)
@@ -166,7 +167,7 @@ pub fn view(conn: &Connection, rid: i64) -> Result<ReviewView> {
             );
             ReviewItemView {
                 item: v,
-                decision: stored.decision,
+                decision: super::review::effective(stored, &history),
                 diff,
             }
         })
