@@ -28,7 +28,7 @@ function where(item) {
   return item.question ? `Question ${item.question}` : "A question no longer in the draft";
 }
 
-function itemBlock(item, decide) {
+function itemBlock(item, decide, comments = []) {
   const decided = item.decision !== "pending";
   const head = el(
     "p",
@@ -73,7 +73,10 @@ function itemBlock(item, decide) {
         el("button", { class: "button primary", type: "button", "data-accept": String(item.n), onclick: () => decide({ kind: "items", value: [item.n] }, []) }, item.conflict ? `Take ${item.author}’s` : "Accept"),
         el("button", { class: "button", type: "button", "data-reject": String(item.n), onclick: () => decide({ kind: "none" }, [item.n]) }, item.conflict ? "Keep yours" : "Reject"),
       );
-  return el("li", { class: `review-item${item.conflict ? " conflict" : ""}${decided ? " decided" : ""}`, dataset: { n: String(item.n), op: item.op } }, head, body, buttons);
+  // Their comments on the same question, beside the change.
+  const said = item.op === "added" ? [] : comments.filter((c) => c.question && c.question === item.question);
+  const notes = said.length ? el("ul", { class: "review-comments beside" }, said.map((c) => el("li", {}, el("strong", {}, `${c.author}: `), el("span", { class: "comment-text" }, c.text)))) : null;
+  return el("li", { class: `review-item${item.conflict ? " conflict" : ""}${decided ? " decided" : ""}`, dataset: { n: String(item.n), op: item.op } }, head, body, notes, buttons);
 }
 
 // When the file did not say which version it was made on: the rapporteur
@@ -140,8 +143,8 @@ export function showReview(view, onApplied, report, path = null) {
       el(
         "div",
         { class: "review-list" },
-        conflicts.length ? [el("h3", {}, "Changed on both sides"), el("ol", { class: "review-items" }, conflicts.map((i) => itemBlock(i, decide)))] : null,
-        others.length ? [el("h3", {}, "Their changes"), el("ol", { class: "review-items" }, others.map((i) => itemBlock(i, decide)))] : null,
+        conflicts.length ? [el("h3", {}, "Changed on both sides"), el("ol", { class: "review-items" }, conflicts.map((i) => itemBlock(i, decide, v.comments)))] : null,
+        others.length ? [el("h3", {}, "Their changes"), el("ol", { class: "review-items" }, others.map((i) => itemBlock(i, decide, v.comments)))] : null,
         v.items.length ? null : el("p", { class: "empty" }, "Nothing to bring in: the file has no change that is not already in the draft."),
         v.comments.length
           ? [
