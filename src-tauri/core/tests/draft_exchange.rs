@@ -576,3 +576,54 @@ fn a_decision_undone_is_to_decide_again_and_applies_once() {
     let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
     assert!(d.accepted.is_empty() && d.version_before.is_none());
 }
+
+/// A draft sent with its citations written in the text ("(see …, para. 12)")
+/// comes back with one question reworded: only that question is proposed, and
+/// accepting it keeps its footnote a footnote (not the citation twice).
+#[test]
+fn citations_written_in_the_text_come_back_as_footnotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, id) = library(dir.path());
+    for style in [CitationStyle::Inline, CitationStyle::Bare] {
+        let sent = send::export_named(
+            &mut lib,
+            &format!("draft:{id}"),
+            ExportFormat::Docx,
+            style,
+            &Default::default(),
+            false,
+        )
+        .unwrap();
+        let phrase = words_after_note(&mut lib, id, 3);
+        let back = edit_as_word(
+            &sent,
+            &[WordEdit::Reword {
+                question: 3,
+                from: phrase.clone(),
+                to: "please describe".into(),
+            }],
+            "Secretariat",
+            false,
+        );
+        let p = dir.path().join("inline.docx");
+        std::fs::write(&p, back).unwrap();
+        let r = review::bring_in(&mut lib, id, &p, None).unwrap();
+        assert_eq!(r.items.len(), 1, "{style:?}: {:#?}", r.items);
+        assert_eq!(r.items[0].item.op, MergeOp::Changed);
+        let before = draft::load(lib.connection(), id).unwrap().content;
+        let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
+        let q = &d.draft.content.questions[2];
+        assert_eq!(
+            q.notes, before.questions[2].notes,
+            "{style:?}: the footnote kept"
+        );
+        assert!(q.text.contains("please describe"), "{}", q.text);
+        assert!(
+            !q.text.contains("(see ") && !q.text.contains("(para. "),
+            "{style:?}: {}",
+            q.text
+        );
+        // Put back for the next style.
+        draft::undo(lib.connection(), id).unwrap();
+    }
+}
