@@ -1,0 +1,127 @@
+//! Generated questions measured against a real list of issues: the word
+//! similarity of first sentences, for every question that cites a paragraph.
+
+use super::*;
+
+/// The first sentence of a text (to the first full stop that ends a sentence).
+pub fn first_sentence(text: &str) -> String {
+    sentences(text).into_iter().next().unwrap_or_default()
+}
+
+/// Word-level similarity of two texts: `similar`'s ratio over words (split at
+/// whitespace; punctuation stays attached to its word; case kept).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let d = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(std::time::Duration::from_secs(3600))
+        .diff_words(a, b);
+    d.ratio() as f64
+}
+
+/// One generated question compared with the real one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalPair {
+    pub question: String,
+    pub cited: Vec<String>,
+    pub generated: String,
+    pub actual: String,
+    pub similarity: f64,
+    /// The raw recommendation text's similarity, for comparison.
+    pub raw_similarity: f64,
+}
+
+/// The evaluation of generation against a real list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalReport {
+    pub pairs: Vec<EvalPair>,
+    pub mean: f64,
+    pub min: f64,
+    pub raw_mean: f64,
+}
+
+/// For each question of `loi` that cites a paragraph of `co`, generates the
+/// question for exactly the cited paragraph or sub-paragraphs and compares the
+/// first sentences (the real question's and the generated one's, citation markers
+/// removed) by [`similarity`].
+pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport {
+    let Some(symbol) = co.symbol.clone() else {
+        return EvalReport {
+            pairs: Vec::new(),
+            mean: 0.0,
+            min: 0.0,
+            raw_mean: 0.0,
+        };
+    };
+    let mut pairs = Vec::new();
+    for q in loi
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Question)
+    {
+        let cited: Vec<String> = q
+            .cites
+            .iter()
+            .filter(|c| c.symbol == symbol)
+            .filter_map(|c| c.paragraph.clone())
+            .collect();
+        let Some(first) = cited.first() else { continue };
+        let number = ParaRef::paragraph(first).to_string();
+        let Some(rec) = co.paragraph(&number) else {
+            continue;
+        };
+        let labels: Vec<String> = cited
+            .iter()
+            .map(|r| ParaRef::read(r))
+            .filter(|r| r.number == number)
+            .filter_map(|r| r.label)
+            .collect();
+        let only = (!labels.is_empty()).then_some(labels);
+        let input = RecommendationInput {
+            follow_up: under_follow_up(&co.follow_up_paragraphs, &number, only.as_deref()),
+            only_subparagraphs: only,
+            ..RecommendationInput::new(&symbol, rec)
+        };
+        let opts = GenerateOptions {
+            style: CitationStyle::Footnote,
+            kind: loi.kind,
+            split_subparagraphs: false,
+        };
+        let Some(g) = generate_questions(&input, profile, &opts)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        let generated = first_sentence(&g.question.text);
+        let actual = first_sentence(&q.text);
+        let raw = match &input.only_subparagraphs {
+            Some(ls) => rec
+                .subparagraphs
+                .iter()
+                .filter(|s| ls.contains(&s.label))
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => rec.text.clone(),
+        };
+        pairs.push(EvalPair {
+            question: q.number.clone().unwrap_or_default(),
+            cited,
+            similarity: similarity(&generated, &actual),
+            raw_similarity: similarity(&first_sentence(&raw), &actual),
+            generated,
+            actual,
+        });
+    }
+    let n = pairs.len().max(1) as f64;
+    EvalReport {
+        mean: pairs.iter().map(|p| p.similarity).sum::<f64>() / n,
+        min: pairs
+            .iter()
+            .map(|p| p.similarity)
+            .fold(f64::INFINITY, f64::min)
+            .min(if pairs.is_empty() { 0.0 } else { f64::INFINITY }),
+        raw_mean: pairs.iter().map(|p| p.raw_similarity).sum::<f64>() / n,
+        pairs,
+    }
+}

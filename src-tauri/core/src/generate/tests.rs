@@ -1,0 +1,317 @@
+use super::*;
+use crate::parse::parse_text;
+
+fn seed(prefix: &str) -> String {
+    crate::fixtures::seed_text(prefix)
+}
+
+fn cmw() -> Profile {
+    Profile::builtin("CMW").unwrap()
+}
+
+fn rec(text: &str, subs: &[(&str, &str)]) -> Paragraph {
+    Paragraph {
+        number: Some("20".into()),
+        kind: ParagraphKind::Recommendation,
+        text: text.into(),
+        subparagraphs: subs
+            .iter()
+            .map(|(l, t)| SubParagraph {
+                label: (*l).into(),
+                text: (*t).into(),
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn ask(text: &str) -> String {
+    let p = rec(text, &[]);
+    let g = generate_questions(
+        &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+        &cmw(),
+        &GenerateOptions::default(),
+    );
+    first_sentence(&g[0].question.text)
+}
+
+const LEAD: &str = "In the light of the recommendation made by the Committee in its previous concluding observations,";
+
+#[test]
+fn the_evaluation_against_the_real_list_of_issues() {
+    let co = parse_text(&seed("004"));
+    let loi = parse_text(&seed("003"));
+    let report = evaluate(&co, &loi, &cmw());
+    for p in &report.pairs {
+        println!(
+            "Q{} ({}) {:.2} (raw {:.2})\n  generated: {}\n  actual:    {}",
+            p.question,
+            p.cited.join(", "),
+            p.similarity,
+            p.raw_similarity,
+            p.generated,
+            p.actual
+        );
+    }
+    println!(
+        "mean {:.3}, min {:.3}, raw mean {:.3}",
+        report.mean, report.min, report.raw_mean
+    );
+    assert_eq!(report.pairs.len(), 7);
+    assert!(report.mean >= 0.95, "mean {}", report.mean);
+    assert!(report.min >= 0.5, "min {}", report.min);
+    assert!(report.mean > report.raw_mean + 0.2);
+}
+
+#[test]
+fn rules_on_other_phrasings() {
+    assert_eq!(
+        ask("The Committee recommends that the State party take measures to facilitate the recognition of skills."),
+        format!("{LEAD} please provide information on the steps taken to facilitate the recognition of skills.")
+    );
+    assert_eq!(
+        ask("The Committee calls upon the State party to take all necessary measures to ensure that migrant domestic workers are protected."),
+        format!("{LEAD} please provide information on the efforts made to ensure that migrant domestic workers are protected.")
+    );
+    assert_eq!(
+        ask("The Committee encourages the State party to step up its efforts to combat trafficking in persons."),
+        format!("{LEAD} please provide information on the efforts made to combat trafficking in persons.")
+    );
+    assert_eq!(
+        ask("The Committee strongly recommends that the State party establish an independent complaints mechanism."),
+        format!("{LEAD} please provide information on the efforts made to establish an independent complaints mechanism.")
+    );
+    assert_eq!(
+        ask("The Committee reiterates its recommendation that the State party consider ratifying the ILO Domestic Workers Convention, 2011 (No. 189)."),
+        "Please indicate, in the light of the recommendation made by the Committee in its previous concluding observations, whether the State party intends to ratify the ILO Domestic Workers Convention, 2011 (No. 189), and specify, if applicable, what constraints and difficulties have prevented it from doing so to date."
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party consider acceding to the 1961 Convention."),
+        "Please indicate, in the light of the recommendation made by the Committee in its previous concluding observations, whether the State party intends to accede to the 1961 Convention, and specify, if applicable, what constraints and difficulties have prevented it from doing so to date."
+    );
+    assert_eq!(
+        ask("The Committee notes the draft law on labour migration. It urges the State party to adopt the draft law without delay."),
+        format!("{LEAD} please clarify whether the draft law on labour migration has been adopted.")
+    );
+    assert_eq!(
+        ask("The Committee invites the State party to provide detailed information on the application of the Convention by the courts in its next periodic report."),
+        format!("{LEAD} please provide detailed information on the application of the Convention by the courts.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party continue to strengthen its consular services."),
+        format!("{LEAD} please provide information on the efforts made to strengthen the State party's consular services.")
+    );
+    assert_eq!(
+        ask("The Committee reminds the State party that human rights defenders deserve special protection, and thus strongly recommends that the State party take all measures necessary to ensure that non-governmental organizations can function."),
+        format!("{LEAD} please provide information on the efforts made to ensure that non-governmental organizations can function.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party continue to take measures to ensure equal access to courts."),
+        format!("{LEAD} please provide information on the steps taken to ensure equal access to courts.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party ensure that the Office is provided with the resources necessary for its effective operation."),
+        format!("{LEAD} please provide information on the efforts made to ensure that the Office is provided with the resources necessary for its effective operation.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that, in accordance with article 28 of the Convention, the State party take concrete measures to ensure access to health care."),
+        format!("{LEAD} please provide information on the steps taken to ensure access to health care.")
+    );
+    // A follow-up recommendation: "Considering …".
+    let mut p = rec(
+        "The Committee recommends that the State party adopt a migration policy.",
+        &[],
+    );
+    p.follow_up = true;
+    let g = generate_questions(
+        &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+        &cmw(),
+        &GenerateOptions::default(),
+    );
+    assert!(g[0].question.text.starts_with("Considering the recommendation made by the Committee in its previous concluding observations, please provide information on the efforts made to adopt a migration policy."));
+}
+
+#[test]
+fn sub_paragraphs_become_sub_items_or_questions() {
+    let p = rec(
+        "Recalling its previous recommendations, the Committee recommends that the State party, in accordance with the Recommended Principles:",
+        &[("a", "Adopt comprehensive legislation prohibiting discrimination;"), ("b", "Take all the measures necessary to amend legislation on work permits;"), ("c", "Provide information in its next periodic report on the measures taken.")],
+    );
+    let input = RecommendationInput::new("CMW/C/MEX/CO/2", &p);
+    let g = generate_questions(&input, &cmw(), &GenerateOptions::default());
+    assert_eq!(g.len(), 1);
+    let q = &g[0].question;
+    assert_eq!(q.text, format!("{LEAD} please provide information on:"));
+    assert_eq!(
+        q.subitems[0].text,
+        "The efforts made to adopt comprehensive legislation prohibiting discrimination;"
+    );
+    assert_eq!(
+        q.subitems[1].text,
+        "The efforts made to amend legislation on work permits;"
+    );
+    assert_eq!(q.subitems[2].text, "The measures taken.");
+    let split = generate_questions(
+        &input,
+        &cmw(),
+        &GenerateOptions {
+            split_subparagraphs: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(split.len(), 3);
+    assert_eq!(split[1].sources[0].paragraph.as_deref(), Some("20 (b)"));
+    assert!(split[1].question.subitems.is_empty());
+}
+
+#[test]
+fn citation_styles() {
+    let p = rec(
+        "The Committee recommends that the State party adopt a law.",
+        &[],
+    );
+    let input = RecommendationInput::new("CMW/C/TJK/CO/2", &p);
+    let foot = &generate_questions(&input, &cmw(), &GenerateOptions::default())[0].question;
+    assert_eq!(&foot.text[..foot.notes[0].offset], LEAD);
+    let inline = &generate_questions(
+        &input,
+        &cmw(),
+        &GenerateOptions {
+            style: CitationStyle::Inline,
+            ..Default::default()
+        },
+    )[0]
+    .question;
+    assert!(
+        inline
+            .text
+            .contains("observations (see CMW/C/TJK/CO/2, para. 20), please"),
+        "{}",
+        inline.text
+    );
+    assert!(inline.notes.is_empty());
+    let bare = &generate_questions(
+        &input,
+        &cmw(),
+        &GenerateOptions {
+            style: CitationStyle::Bare,
+            ..Default::default()
+        },
+    )[0]
+    .question;
+    assert!(bare.text.contains("observations (para. 20), please"));
+}
+
+#[test]
+fn a_whole_list_from_the_tajikistan_observations() {
+    let co = parse_text(&seed("004"));
+    let inputs: Vec<RecommendationInput> = co
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Recommendation)
+        .map(|p| RecommendationInput {
+            cluster_articles: p
+                .cluster
+                .as_ref()
+                .and_then(|c| co.clusters.iter().find(|x| &x.title == c))
+                .map(|c| c.articles.clone())
+                .unwrap_or_default(),
+            ..RecommendationInput::new("CMW/C/TJK/CO/2", p)
+        })
+        .collect();
+    let state = co.state.clone().unwrap();
+    let (list, sources) = generate_list(&state, 3, &inputs, &cmw(), &GenerateOptions::default());
+    assert_eq!(list.symbol.as_deref(), Some("CMW/C/TJK/QPR/3"));
+    assert_eq!(
+        list.title.as_deref(),
+        Some("List of issues prior to submission of the third periodic report of Tajikistan")
+    );
+    assert!(list.intro[0].contains("21,200"));
+    assert_eq!(list.questions.len(), inputs.len());
+    assert_eq!(sources.len(), list.questions.len());
+    for (i, q) in list.questions.iter().enumerate() {
+        assert_eq!(q.number as usize, i + 1);
+        assert!(
+            q.section[0].starts_with("I. ") || q.section[0].starts_with("II. "),
+            "{:?}",
+            q.section
+        );
+    }
+    assert_eq!(list.questions[0].section, vec!["I. General information"]);
+    let notes = list.footnotes();
+    assert_eq!(notes[0].1, "CMW/C/TJK/CO/2, para. 12.");
+    assert!(notes[1].1.starts_with("Ibid., para."));
+    // Deterministic.
+    let (again, _) = generate_list(&state, 3, &inputs, &cmw(), &GenerateOptions::default());
+    assert_eq!(again, list);
+}
+
+#[test]
+fn follow_up_of_sub_paragraphs() {
+    let refs = vec!["12".to_string(), "35 (a)".to_string()];
+    assert!(under_follow_up(&refs, "12", None));
+    assert!(under_follow_up(&refs, "12", Some(&["b".to_string()])));
+    assert!(under_follow_up(&refs, "35", None));
+    assert!(under_follow_up(&refs, "35", Some(&["a".to_string()])));
+    assert!(!under_follow_up(&refs, "35", Some(&["b".to_string()])));
+    assert!(!under_follow_up(&refs, "13", None));
+}
+
+#[test]
+fn references_beside_letters_whose_lowercase_changes_length() {
+    // "İ" lowercases to two characters (3 bytes for 2), "ẞ" to "ß" (2 for 3):
+    // offsets found in a lowercased copy used to slice the original (a panic,
+    // or the wrong words).
+    let context = "The Committee notes that İstanbul and the GROẞE bill on labour migration of İzmir is pending. The Committee recommends that the State party adopt the GROẞE bill without delay.";
+    assert_eq!(
+        resolve_reference("the GROẞE bill", context),
+        "the GROẞE bill on labour migration of İzmir"
+    );
+    assert_eq!(
+        resolve_reference(
+            "the bill",
+            "İn İstanbul, The Bill on İstanbul roads is pending."
+        ),
+        "The Bill on İstanbul roads"
+    );
+    for text in [
+        "İİİİ the bill on x",
+        "ẞẞẞẞ the bill to y",
+        "the bill İ",
+        "İ",
+        "",
+    ] {
+        let _ = resolve_reference("the bill", text);
+    }
+    // Through the generator, with the letters in the recommendation.
+    let p = rec(
+        "The Committee notes that in İstanbul and İzmir the bill on the rights of migrant workers is pending. The Committee recommends that the State party adopt the bill without delay.",
+        &[],
+    );
+    let g = generate_questions(
+        &RecommendationInput::new("CMW/C/TUR/CO/1", &p),
+        &cmw(),
+        &GenerateOptions::default(),
+    );
+    let text = &g[0].question.text;
+    assert!(
+        text.contains("whether the bill on the rights of migrant workers has been adopted"),
+        "{text}"
+    );
+}
+
+#[test]
+fn gerunds() {
+    for (g, b) in [
+        ("making", "make"),
+        ("ratifying", "ratify"),
+        ("acceding", "accede"),
+        ("withdrawing", "withdraw"),
+        ("adopting", "adopt"),
+        ("submitting", "submit"),
+        ("establishing", "establish"),
+        ("revising", "revise"),
+    ] {
+        assert_eq!(base_form(g), b);
+    }
+}
