@@ -36,6 +36,9 @@ pub const DIALOGUE_THRESHOLD: f64 = 0.6;
 /// At most this many report paragraphs found by their words, and dialogue
 /// questions, per recommendation.
 pub const PER_RECOMMENDATION: usize = 3;
+/// What a report paragraph under the heading of the recommendation's topic
+/// (its article, or its words) adds to its score.
+pub const ARTICLE_BONUS: f64 = 0.1;
 
 /// A paragraph of the State party's follow-up information on the recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,6 +273,55 @@ fn same_committee(a: &Document, b: &Document) -> bool {
 /// and the concern before it (which often names what the recommendation only
 /// alludes to: "negotiations … on social security, pensions" before "conclude
 /// bilateral agreements").
+/// The articles of the treaty a heading names: "Accessibility (art. 9)",
+/// "Article 9", "Equality and non-discrimination (arts. 5 and 6)".
+fn articles(heading: &str) -> std::collections::HashSet<u32> {
+    static ARTICLES_RE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\b(?:articles?|arts?\.)\s*(\d{1,2}(?:\s*(?:,|and|–|-|to)\s*\d{1,2})*)")
+            .expect("articles pattern")
+    });
+    let mut out = std::collections::HashSet::new();
+    for c in ARTICLES_RE.captures_iter(heading) {
+        let list = &c[1];
+        let numbers: Vec<u32> = list
+            .split(|ch: char| !ch.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let ranged = list.contains('–') || list.contains('-') || list.contains("to");
+        match (ranged, numbers.as_slice()) {
+            (true, [a, b]) if a < b && b - a <= 30 => out.extend(*a..=*b),
+            _ => out.extend(numbers),
+        }
+    }
+    out
+}
+
+/// The words of a heading that name its topic (four letters or more, their
+/// first five letters, the article references and labels aside).
+fn heading_words(heading: &str) -> Vec<String> {
+    let without_refs = heading.split('(').next().unwrap_or(heading);
+    let mut out: Vec<String> = without_refs
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .filter(|w: &String| !matches!(w.as_str(), "arti" | "artic" | "with" | "their" | "other"))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether two headings name the same topic: most of the shorter one's words
+/// are in the other.
+fn shares_heading(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return false;
+    }
+    let common = short.iter().filter(|w| long.contains(w)).count();
+    common * 10 >= short.len() * 7
+}
+
 fn recommendation_text(r: &RecommendationView) -> String {
     let mut t = r.text.clone();
     if let Some(concern) = &r.concern {
@@ -539,7 +591,22 @@ pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDo
     let mut closest: Vec<Option<(f64, usize)>> = vec![None; dialogue.len()];
     let mut dialogue_links: Vec<(usize, usize, usize)> = Vec::new(); // (rec, position, question)
     for (ri, (r, rv)) in recs.iter_mut().zip(rec_vectors).enumerate() {
-        let score = |i: usize| (cosine(rv, &report_vectors[i]) * 1000.0).round() / 1000.0;
+        // A paragraph under the heading of the recommendation's topic (the
+        // same article, or the same words: "Accessibility (art. 9)" and
+        // "Article 9" or "Accessibility") counts a little more.
+        let theme = r.theme.as_deref().unwrap_or("");
+        let theme_articles = articles(theme);
+        let theme_words = heading_words(theme);
+        let score = |i: usize| {
+            let same_topic = report_paragraphs[i].1.theme.as_deref().is_some_and(|h| {
+                (!theme_articles.is_empty() && !articles(h).is_disjoint(&theme_articles))
+                    || shares_heading(&theme_words, &heading_words(h))
+            });
+            let s = cosine(rv, &report_vectors[i]) + if same_topic { ARTICLE_BONUS } else { 0.0 };
+            (s * 1000.0).round() / 1000.0
+        };
+        // Whether the paragraph is on it at all is its words' alone.
+        let words_score = |i: usize| cosine(rv, &report_vectors[i]);
         let mut found: Vec<ReportParagraph> = Vec::new();
         for (i, (d, p)) in report_paragraphs.iter().enumerate() {
             if explicit_refs(&p.full_text(), &co_symbol).contains(&r.number) {
@@ -553,8 +620,8 @@ pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDo
             }
         }
         let mut ranked: Vec<(f64, usize)> = (0..report_paragraphs.len())
+            .filter(|i| words_score(*i) >= REPORT_THRESHOLD)
             .map(|i| (score(i), i))
-            .filter(|(s, _)| *s >= REPORT_THRESHOLD)
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let addressed = !found.is_empty() || !ranked.is_empty();
@@ -639,6 +706,34 @@ pub fn work_out(recs: &mut [RecommendationView], co: &Document, docs: &[StoredDo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_name_articles_and_topics() {
+        assert_eq!(articles("Accessibility (art. 9)"), [9].into());
+        assert_eq!(articles("Article 9. Accessibility"), [9].into());
+        assert_eq!(
+            articles("Equality and non-discrimination (arts. 5 and 6)"),
+            [5, 6].into()
+        );
+        assert_eq!(
+            articles("General principles and obligations (arts. 1-4)"),
+            [1, 2, 3, 4].into()
+        );
+        assert!(articles("Women with disabilities").is_empty());
+        let theme = heading_words("Equality and non-discrimination (art. 5)");
+        assert!(shares_heading(
+            &theme,
+            &heading_words("Equality and non-discrimination")
+        ));
+        assert!(!shares_heading(
+            &theme,
+            &heading_words("Women with disabilities")
+        ));
+        assert!(!shares_heading(
+            &heading_words("(art. 5)"),
+            &heading_words("Anything")
+        ));
+    }
 
     #[test]
     fn explicit_references_name_the_observations_or_say_concluding_observations() {

@@ -96,7 +96,15 @@ pub(crate) fn numbered_paragraphs(
     let mut out: Vec<Paragraph> = Vec::new();
     let mut last: u32 = 0;
     let mut next_question: u32 = 1;
+    // The heading the paragraphs stand under ("Article 9. Accessibility").
+    let mut heading: Option<String> = None;
     for (i, block) in blocks.iter().enumerate() {
+        if openings[i].is_none()
+            && block.text.len() <= 160
+            && text_cleanup::line_is_heading_like(&block.text, block.bold)
+        {
+            heading = Some(block.text.clone());
+        }
         let mut cites: Vec<Citation> = Vec::new();
         for r in &block.footnote_refs {
             if let Some(n) = notes.get(r.number.as_str()) {
@@ -146,9 +154,11 @@ pub(crate) fn numbered_paragraphs(
             let mut previous = None;
             let mut para_cites = if k == 0 { cites.clone() } else { Vec::new() };
             para_cites.extend(symbols::find_citations(&text, &mut previous));
+            let theme = number.as_ref().and(heading.clone());
             out.push(Paragraph {
                 number,
                 kind: ParagraphKind::Other,
+                theme,
                 text,
                 cites: symbols::dedup_citations(para_cites),
                 footnote_refs: if k == 0 && !many {
@@ -188,6 +198,25 @@ mod tests {
             .paragraphs
             .iter()
             .any(|p| p.number.is_none() && p.text.starts_with("1. A list item")));
+    }
+
+    #[test]
+    fn paragraphs_keep_the_heading_they_stand_under() {
+        let text = "Report\n\nAccessibility\n\n1. Buildings were adapted.\n\n2. Transport too.\n\nArticle 13. Access to justice\n\n3. Courts were trained.";
+        let mut d = Document {
+            kind: DocumentKind::StateReport,
+            ..Default::default()
+        };
+        parse(text, &mut d);
+        let theme = |n: &str| {
+            d.paragraphs
+                .iter()
+                .find(|p| p.number.as_deref() == Some(n))
+                .and_then(|p| p.theme.clone())
+        };
+        assert_eq!(theme("1").as_deref(), Some("Accessibility"));
+        assert_eq!(theme("2").as_deref(), Some("Accessibility"));
+        assert_eq!(theme("3").as_deref(), Some("Article 13. Access to justice"));
     }
 
     #[test]
