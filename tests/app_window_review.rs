@@ -270,7 +270,9 @@ fn a_returned_word_file_is_reviewed_and_merged() {
             let stripped = dir.path().join("Pasted into a new document.docx");
             std::fs::write(
                 &stripped,
-                without_properties(&std::fs::read(&returned).unwrap()),
+                loi_core::fixtures::word_edits::without_custom_properties(
+                    &std::fs::read(&returned).unwrap(),
+                ),
             )
             .unwrap();
             app.exec(
@@ -340,24 +342,4 @@ fn a_returned_word_file_is_reviewed_and_merged() {
         );
         app.click("#review-close");
     });
-}
-
-/// The file as another editor saves it: without the custom properties.
-fn without_properties(docx: &[u8]) -> Vec<u8> {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
-    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        if f.name() == "docProps/custom.xml" {
-            continue;
-        }
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut b).unwrap();
-        entries.push((f.name().to_string(), b));
-    }
-    let refs: Vec<(&str, &[u8])> = entries
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    loi_core::fixtures::zip(&refs)
 }

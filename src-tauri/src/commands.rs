@@ -525,17 +525,11 @@ pub async fn get_review(state: State<'_, AppState>, id: i64) -> CommandResult<Re
 
 /// A draft's reviews, newest first.
 #[tauri::command]
-pub async fn list_reviews(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<ReviewView>> {
-    with_library(&state, move |lib| {
-        let ids: Vec<i64> = review::reviews_of(lib.connection(), id)?
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        ids.into_iter()
-            .map(|r| review::view(lib.connection(), r))
-            .collect()
-    })
-    .await
+pub async fn list_reviews(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Vec<review::ReviewSummary>> {
+    with_library(&state, move |lib| review::summaries(lib.connection(), id)).await
 }
 
 /// Accepts and rejects proposals (one undo step, a version saved before).

@@ -241,23 +241,12 @@ fn a_file_without_its_properties_is_matched_to_its_version_by_content() {
     let versions = draft::versions(lib.connection(), id).unwrap();
     let edited = edit_as_word(&first, &[WordEdit::Delete { question: 8 }], "C", false);
     // As another editor would save it: no custom properties.
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(edited)).unwrap();
-    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        if f.name() == "docProps/custom.xml" {
-            continue;
-        }
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut b).unwrap();
-        entries.push((f.name().to_string(), b));
-    }
-    let refs: Vec<(&str, &[u8])> = entries
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
     let p: PathBuf = dir.path().join("stripped.docx");
-    std::fs::write(&p, loi_core::fixtures::zip(&refs)).unwrap();
+    std::fs::write(
+        &p,
+        loi_core::fixtures::word_edits::without_custom_properties(&edited),
+    )
+    .unwrap();
     let r = review::bring_in(&mut lib, id, &p, None).unwrap();
     assert!(!r.recognised);
     assert_eq!(
@@ -560,6 +549,12 @@ fn a_decision_undone_is_to_decide_again_and_applies_once() {
     // Undone: both changes are to decide again, and accepting applies them once.
     draft::undo(lib.connection(), id).unwrap();
     assert_eq!(pending(&mut lib), 2);
+    // The side panel's list says the same.
+    let listed = review::summaries(lib.connection(), id).unwrap();
+    assert_eq!(
+        (listed.len(), listed[0].id, listed[0].pending),
+        (1, r.id, 2)
+    );
     let d = review::decide(&mut lib, r.id, &Accept::All, &[]).unwrap();
     assert_eq!(d.accepted.len(), 2);
     assert_eq!(d.draft.content, merged);

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::content::normalize_spaces as clean;
 use crate::diff::diff_lists;
 use crate::draft::{DraftContent, DraftNote, DraftQuestion, NOTE_TOKEN};
 use crate::model::{IssueList, ListQuestion, SubParagraph};
@@ -76,10 +77,6 @@ impl QuestionContent {
         }
         out
     }
-}
-
-fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A question of the returned side, with the question of the version sent it

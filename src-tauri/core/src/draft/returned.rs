@@ -15,6 +15,8 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde::{Deserialize, Serialize};
 
+use super::content::normalize_spaces as clean;
+use super::merge::QuestionContent;
 use crate::draft::{DraftNote, NOTE_TOKEN};
 use crate::import::docx::{attr, local_name, parse_notes, xml_error, Archive};
 use crate::model::SubParagraph;
@@ -48,6 +50,18 @@ pub struct ReturnedQuestion {
     pub subitems: Vec<SubParagraph>,
     /// The tracked changes inside it.
     pub revisions: Vec<Revision>,
+}
+
+impl ReturnedQuestion {
+    /// Its words as a proposal puts them in the draft.
+    pub fn content(&self) -> QuestionContent {
+        QuestionContent {
+            section: self.section.clone(),
+            text: self.text.clone(),
+            notes: self.notes.clone(),
+            subitems: self.subitems.clone(),
+        }
+    }
 }
 
 /// A question deleted whole with tracked changes.
@@ -464,10 +478,6 @@ fn heading_words(text: &str) -> String {
         }
         _ => t.to_string(),
     }
-}
-
-fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn structure(paragraphs: Vec<Paragraph>, comments: &[Comment]) -> ReturnedFile {

@@ -190,6 +190,36 @@ pub fn reviews_of(conn: &Connection, draft_id: i64) -> Result<Vec<Review>> {
     ids.into_iter().map(|id| load(conn, id)).collect()
 }
 
+/// A line of the list of a draft's reviews: how many of its changes are
+/// still to decide, as the draft's history now stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewSummary {
+    pub id: i64,
+    pub source: String,
+    pub created_at: String,
+    pub pending: usize,
+}
+
+/// The reviews of a draft, newest first, each with its changes still to decide.
+pub fn summaries(conn: &Connection, draft_id: i64) -> Result<Vec<ReviewSummary>> {
+    reviews_of(conn, draft_id)?
+        .into_iter()
+        .map(|r| {
+            let h = history(conn, &r)?;
+            Ok(ReviewSummary {
+                id: r.id,
+                pending: r
+                    .items
+                    .iter()
+                    .filter(|i| effective(i, &h) == Decision::Pending)
+                    .count(),
+                source: r.source,
+                created_at: r.created_at,
+            })
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------
 // Bringing in a returned Word file
 
@@ -217,17 +247,7 @@ fn as_sent(
     if read.questions.len() != base.questions.len() {
         return Ok(None);
     }
-    Ok(Some(
-        read.questions
-            .into_iter()
-            .map(|q| QuestionContent {
-                section: q.section,
-                text: q.text,
-                notes: q.notes,
-                subitems: q.subitems,
-            })
-            .collect(),
-    ))
+    Ok(Some(read.questions.iter().map(|q| q.content()).collect()))
 }
 
 /// The returned file's questions paired with the version sent.
@@ -246,17 +266,7 @@ fn theirs_of(
     let returned: Vec<(QuestionContent, Option<u32>)> = file
         .questions
         .iter()
-        .map(|q| {
-            (
-                QuestionContent {
-                    section: q.section.clone(),
-                    text: q.text.clone(),
-                    notes: q.notes.clone(),
-                    subitems: q.subitems.clone(),
-                },
-                q.sent_number,
-            )
-        })
+        .map(|q| (q.content(), q.sent_number))
         .collect();
     let aligned = merge::align(&sent_words, &returned);
     let questions = returned
@@ -341,14 +351,10 @@ fn base_version_for(
     file: &ReturnedFile,
     chosen: Option<i64>,
 ) -> Result<(DraftVersion, bool)> {
-    let versions = draft::versions(conn, draft.id)?;
     if let Some(v) = chosen {
-        let found = versions
-            .into_iter()
-            .find(|x| x.id == v)
-            .ok_or_else(|| Error::NotFound(format!("version {v} of draft {}", draft.id)))?;
-        return Ok((found, false));
+        return Ok((draft::version(conn, draft.id, v)?, false));
     }
+    let versions = draft::versions(conn, draft.id)?;
     if let Some(uid) = &file.version_uid {
         if let Some(v) = versions.iter().find(|x| &x.uid == uid) {
             return Ok((v.clone(), true));
@@ -368,12 +374,7 @@ fn base_version_for(
             .questions
             .iter()
             .filter(|q| {
-                let c = QuestionContent {
-                    section: q.section.clone(),
-                    text: q.text.clone(),
-                    notes: q.notes.clone(),
-                    subitems: q.subitems.clone(),
-                };
+                let c = q.content();
                 sent.iter().any(|s| s.same_words(&c))
             })
             .count() as i64;
@@ -398,12 +399,6 @@ fn base_version_for(
     })
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// Brings in a file that came back for draft `id` (a Word file, or a draft
 /// file another LOI Drafter shared): works out what changed against the
 /// version sent (`version`, or the one the file names, or the best match) and
@@ -424,7 +419,7 @@ pub fn bring_in(lib: &mut Library, id: i64, path: &Path, version: Option<i64>) -
             if let Some(other) = draft::find_by_uid(&tx, uid)? {
                 return Err(Error::InvalidInput(format!(
                     "{} was sent from draft {other}, not from draft {id}: bring it into draft {other}",
-                    file_name(path)
+                    crate::import::display_name(path)
                 )));
             }
         }
@@ -434,7 +429,7 @@ pub fn bring_in(lib: &mut Library, id: i64, path: &Path, version: Option<i64>) -
     let default_author = file
         .last_modified_by
         .clone()
-        .unwrap_or_else(|| file_name(path));
+        .unwrap_or_else(|| crate::import::display_name(path));
     let theirs = theirs_of(&draft, &base, &file, &default_author)?;
     let items = merge::merge(&base, &draft.content, &theirs);
     let comments = file
@@ -455,7 +450,7 @@ pub fn bring_in(lib: &mut Library, id: i64, path: &Path, version: Option<i64>) -
         &tx,
         id,
         base_version.id,
-        &file_name(path),
+        &crate::import::display_name(path),
         recognised,
         items,
         comments,
@@ -705,27 +700,30 @@ fn put(content: &mut DraftContent, id: u64, c: &QuestionContent) -> Result<()> {
     content.replace_words(id, &c.text, c.notes.clone(), c.subitems.clone())
 }
 
+/// Inserts a question with these words after `after` (or first); its id.
+fn insert(content: &mut DraftContent, after: Option<u64>, c: &QuestionContent) -> Result<u64> {
+    content.insert_after(
+        after,
+        c.section.clone(),
+        &c.text,
+        c.notes.clone(),
+        c.subitems.clone(),
+    )
+}
+
 /// Applies one accepted proposal to the draft.
 fn apply_item(
     content: &mut DraftContent,
     item: &MergeItem,
     placed: &mut HashMap<usize, u64>,
 ) -> Result<()> {
-    let has =
-        |content: &DraftContent, id: Option<u64>| id.is_some_and(|i| content.question(i).is_ok());
     match item.op {
         MergeOp::Added => {
             let Some(c) = item.content.first() else {
                 return Ok(());
             };
             let after = resolve(content, &item.after, placed);
-            let id = content.insert_after(
-                after,
-                c.section.clone(),
-                &c.text,
-                c.notes.clone(),
-                c.subitems.clone(),
-            )?;
+            let id = insert(content, after, c)?;
             if let Some(i) = item.added_index {
                 placed.insert(i, id);
             }
@@ -741,53 +739,35 @@ fn apply_item(
             };
             // A question we removed and they changed: accepting brings it back
             // where it stood among the questions around it.
-            if !has(content, Some(target)) {
+            let brought_back = content.question(target).is_err();
+            let target = if brought_back {
                 let Some(c) = item.content.first() else {
                     return Ok(());
                 };
-                let id = content.insert_after(
-                    None,
-                    c.section.clone(),
-                    &c.text,
-                    c.notes.clone(),
-                    c.subitems.clone(),
-                )?;
+                let id = insert(content, None, c)?;
                 content.place_after(id, resolve(content, &item.after, placed))?;
-                let mut last = id;
-                for extra in item.content.iter().skip(1) {
-                    last = content.insert_after(
-                        Some(last),
-                        extra.section.clone(),
-                        &extra.text,
-                        extra.notes.clone(),
-                        extra.subitems.clone(),
-                    )?;
+                id
+            } else {
+                if let Some(c) = item.content.first() {
+                    put(content, target, c)?;
                 }
-                return Ok(());
-            }
-            if let Some(c) = item.content.first() {
-                put(content, target, c)?;
-            }
-            if item.op == MergeOp::Moved {
-                let after = resolve(content, &item.after, placed);
-                content.place_after(target, after)?;
-            }
+                if item.op == MergeOp::Moved {
+                    let after = resolve(content, &item.after, placed);
+                    content.place_after(target, after)?;
+                }
+                target
+            };
             let mut last = target;
             for extra in item.content.iter().skip(1) {
-                last = content.insert_after(
-                    Some(last),
-                    extra.section.clone(),
-                    &extra.text,
-                    extra.notes.clone(),
-                    extra.subitems.clone(),
-                )?;
+                last = insert(content, Some(last), extra)?;
+            }
+            if brought_back {
+                return Ok(());
             }
             if let Some(also) = item.also.filter(|a| content.question(*a).is_ok()) {
                 let gone = content.delete_question(also)?;
-                if let Ok(i) = content.question(target).map(|_| target) {
-                    for c in gone.comments {
-                        content.add_comment(i, c)?;
-                    }
+                for c in gone.comments {
+                    content.add_comment(target, c)?;
                 }
             }
         }

@@ -146,11 +146,11 @@ pub fn view(conn: &Connection, rid: i64) -> Result<ReviewView> {
     let draft = draft::load(conn, review.draft_id)?;
     let report = report(&review, &draft.content);
     let history = super::review::history(conn, &review)?;
-    let base_version_name = draft::versions(conn, review.draft_id)?
-        .into_iter()
-        .find(|v| v.id == review.base_version)
-        .map(|v| v.name)
-        .unwrap_or_default();
+    let base_version_name = match draft::version(conn, review.draft_id, review.base_version) {
+        Ok(v) => v.name,
+        Err(crate::error::Error::NotFound(_)) => String::new(),
+        Err(e) => return Err(e),
+    };
     let mut authors: Vec<String> = Vec::new();
     let mut items: Vec<ReviewItemView> = report
         .items

@@ -38,11 +38,7 @@ pub fn export_named(
     let (content, sent) = match version {
         Some(v) => {
             let content = draft::version_content(&tx, id, v)?;
-            let sent = draft::versions(&tx, id)?
-                .into_iter()
-                .find(|x| x.id == v)
-                .ok_or_else(|| crate::Error::NotFound(format!("version {v} of draft {id}")))?;
-            (content, sent)
+            (content, draft::version(&tx, id, v)?)
         }
         None => {
             let what = match format {

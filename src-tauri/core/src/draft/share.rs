@@ -151,15 +151,9 @@ pub fn is_shared_file(path: &Path) -> bool {
         .is_some_and(|b| *b == b'{')
 }
 
-fn name_of(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// Reads and checks a shared draft.
 pub fn read(path: &Path) -> Result<SharedDraft> {
-    let name = name_of(path);
+    let name = crate::import::display_name(path);
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
@@ -267,7 +261,7 @@ fn import_versions(conn: &Connection, id: i64, file: &SharedDraft) -> Result<()>
 /// have, theirs = the shared draft, ours = the draft now. Stored as a review.
 pub fn merge_into(lib: &mut Library, id: i64, path: &Path) -> Result<Review> {
     let file = read(path)?;
-    let name = name_of(path);
+    let name = crate::import::display_name(path);
     let lib: &Library = lib;
     let tx = rusqlite::Transaction::new_unchecked(
         lib.shared_connection(),

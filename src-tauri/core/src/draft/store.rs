@@ -468,40 +468,61 @@ pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
         .optional()?)
 }
 
-/// The version of draft `id` with this global id, if it has it.
-pub fn version_by_uid(conn: &Connection, id: i64, uid: &str) -> Result<Option<DraftVersion>> {
-    Ok(versions(conn, id)?.into_iter().find(|v| v.uid == uid))
+/// A row of `draft_versions`, as the queries below select it.
+type VersionRow = (i64, String, String, String, Option<String>, Option<String>);
+
+const VERSION_COLUMNS: &str = "id, name, created_at, content, uid, sent_at";
+
+fn version_row(r: &rusqlite::Row) -> rusqlite::Result<VersionRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn version_of(draft_id: i64, row: VersionRow) -> Result<DraftVersion> {
+    let (id, name, created_at, content, uid, sent_at) = row;
+    Ok(DraftVersion {
+        id,
+        uid: uid.unwrap_or_default(),
+        draft_id,
+        name,
+        created_at,
+        questions: from_json(&content)?.questions.len(),
+        sent_at,
+    })
 }
 
 /// The named versions of a draft, oldest first.
 pub fn versions(conn: &Connection, id: i64) -> Result<Vec<DraftVersion>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, created_at, content, uid, sent_at FROM draft_versions WHERE draft_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, Option<String>>(5)?,
-        ))
-    })?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {VERSION_COLUMNS} FROM draft_versions WHERE draft_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![id], version_row)?;
     let mut out = Vec::new();
     for row in rows {
-        let (vid, name, created_at, content, uid, sent_at) = row?;
-        out.push(DraftVersion {
-            id: vid,
-            uid: uid.unwrap_or_default(),
-            draft_id: id,
-            name,
-            created_at,
-            questions: from_json(&content)?.questions.len(),
-            sent_at,
-        });
+        out.push(version_of(id, row?)?);
     }
     Ok(out)
+}
+
+/// One named version of a draft.
+pub fn version(conn: &Connection, id: i64, version: i64) -> Result<DraftVersion> {
+    let row = conn
+        .query_row(
+            &format!(
+                "SELECT {VERSION_COLUMNS} FROM draft_versions WHERE draft_id = ?1 AND id = ?2"
+            ),
+            params![id, version],
+            version_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("version {version} of draft {id}")))?;
+    version_of(id, row)
 }
 
 /// The content of a named version.

@@ -71,7 +71,8 @@ fn too_large(file_name: &str, size: u64) -> Error {
 }
 
 /// The name of `path` as errors show it.
-fn display_name(path: &Path) -> String {
+/// A file's name as messages name it (its path when it has no name).
+pub fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
@@ -153,11 +154,22 @@ fn sniff(path: &Path, name: &str) -> Vec<u8> {
 /// [`isolate_with`]), the file is read by a child process; otherwise in-process.
 /// Named pipes, sockets and devices are refused, not opened.
 pub fn extract_file(path: &Path) -> Result<ExtractedText> {
+    in_worker(path, isolated::extract_in_child, extract_file_in_process)
+}
+
+/// Reads the file at `path` with `in_child` in the worker process when
+/// isolation is set up (in this process, with `here`, when the worker cannot
+/// be started or there is none).
+fn in_worker<T>(
+    path: &Path,
+    in_child: impl FnOnce(&Path, &Path, &str, &[u8]) -> std::result::Result<T, isolated::ChildError>,
+    here: impl FnOnce(&Path, &str) -> Result<T>,
+) -> Result<T> {
     let name = display_name(path);
     check_regular_file(path, &name)?;
     if let Some(exe) = isolated::worker_exe() {
         let head = sniff(path, &name);
-        match isolated::extract_in_child(exe, path, &name, &head) {
+        match in_child(exe, path, &name, &head) {
             Err(isolated::ChildError::Spawn(e)) => {
                 tracing::warn!("the import worker could not be started ({e}); reading in-process");
             }
@@ -165,25 +177,28 @@ pub fn extract_file(path: &Path) -> Result<ExtractedText> {
             Ok(t) => return Ok(t),
         }
     }
-    extract_file_in_process(path, &name)
+    here(path, &name)
+}
+
+/// A regular file's bytes, at most one more than [`MAX_FILE_BYTES`].
+fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>> {
+    check_regular_file(path, name)?;
+    let file = open_regular(path, name)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    Ok(bytes)
 }
 
 /// Reads a draft that came back as a Word file (for a merge), in the worker
 /// process when isolation is set up, so that a hostile file cannot reach the app.
 pub fn read_returned(path: &Path) -> Result<crate::draft::returned::ReturnedFile> {
-    let name = display_name(path);
-    check_regular_file(path, &name)?;
-    if let Some(exe) = isolated::worker_exe() {
-        let head = sniff(path, &name);
-        match isolated::read_returned_in_child(exe, path, &name, &head) {
-            Err(isolated::ChildError::Spawn(e)) => {
-                tracing::warn!("the import worker could not be started ({e}); reading in-process");
-            }
-            Err(isolated::ChildError::Import(e)) => return Err(e),
-            Ok(t) => return Ok(t),
-        }
-    }
-    read_returned_in_process(path, &name)
+    in_worker(
+        path,
+        isolated::read_returned_in_child,
+        read_returned_in_process,
+    )
 }
 
 /// Reads a returned Word file in this process (the worker's side).
@@ -191,12 +206,7 @@ pub(crate) fn read_returned_in_process(
     path: &Path,
     name: &str,
 ) -> Result<crate::draft::returned::ReturnedFile> {
-    check_regular_file(path, name)?;
-    let file = open_regular(path, name)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
+    let bytes = read_bounded(path, name)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(name, bytes.len() as u64));
     }
@@ -211,13 +221,7 @@ pub(crate) fn read_returned_in_process(
 
 /// Reads and extracts a file in this process (the worker's side of isolation).
 pub(crate) fn extract_file_in_process(path: &Path, name: &str) -> Result<ExtractedText> {
-    check_regular_file(path, name)?;
-    let file = open_regular(path, name)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::import(name, format!("cannot be read ({e})")))?;
-    extract_bytes(name, &bytes)
+    extract_bytes(name, &read_bounded(path, name)?)
 }
 
 /// Reads a file's bytes as a document. `file_name` names the file in errors and
