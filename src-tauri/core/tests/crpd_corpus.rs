@@ -4,7 +4,8 @@
 //! corpus manifest (which takes them from the UN symbol in each file's name).
 //! Prints every miss and the totals; asserts symbol and kind at least 98 %,
 //! State at least 99 %, paragraphs numbered 1..N without a gap at least 95 %, no
-//! crash and JSON on stdout for every file. When the folder is absent, says so and passes.
+//! crash and JSON on stdout for every file, recommendations in every concluding
+//! observations. When the folder is absent, says so and passes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -224,6 +225,47 @@ fn crpd_corpus_metadata_and_numbering() {
     assert!(pct(kind) >= 98.0, "kind {kind}/{n}");
     assert!(pct(state) >= 99.0, "State {state}/{n}");
     assert!(pct(numbered) >= 95.0, "numbered {numbered}/{n}");
+
+    // Every concluding observations has its recommendations found, whatever
+    // language the version is in (the Arabic ones' PDFs draw their text right
+    // to left and number "6-", "(أ)").
+    let without: Vec<&str> = parsed
+        .iter()
+        .filter(|(e, _)| e.kind == "concluding_observations")
+        .filter(|(_, d)| {
+            let paragraphs = d["paragraphs"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+            !paragraphs.iter().any(|p| p["kind"] == "recommendation")
+        })
+        .map(|(e, _)| e.file.as_str())
+        .collect();
+    println!(
+        "concluding observations without recommendations: {}",
+        without.len()
+    );
+    assert!(
+        without.is_empty(),
+        "no recommendations found in {without:?}"
+    );
+    if let Some(doc) = parsed
+        .iter()
+        .find(|(e, d)| e.kind == "concluding_observations" && d["language"] == "ar")
+        .map(|(_, d)| d)
+    {
+        // Read right to left and numbered as the English version is.
+        let paragraphs = doc["paragraphs"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let recommendation = paragraphs
+            .iter()
+            .find(|p| p["kind"] == "recommendation")
+            .and_then(|p| p["text"].as_str())
+            .unwrap_or_default();
+        assert!(recommendation.contains("اللجنة"), "{recommendation}");
+        assert!(paragraphs
+            .iter()
+            .any(|p| p["subparagraphs"][0]["label"] == "a"));
+    }
 
     // Lithuania's replies answer the questions of CRPD/C/LTU/Q/2-3: the document
     // heads its replies "Reply to paragraph 1 (a)" … "Reply to paragraph 30 (c)".

@@ -58,7 +58,7 @@ fn extract(bytes: &[u8]) -> Result<String, String> {
     let run = |pages: &[u32]| -> Result<String, String> {
         let mut text = String::new();
         {
-            let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+            let mut out = super::right_to_left::PageText::new(&mut text);
             for p in pages {
                 pdf_extract::output_doc_page(&doc, &mut out, *p).map_err(|e| e.to_string())?;
             }

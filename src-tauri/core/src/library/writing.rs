@@ -218,8 +218,11 @@ impl<'a> Parsed<'a> {
             Some("fr") | Some("es") => warnings.push(
                 "the document seems to be in French or Spanish: its paragraphs, concerns and recommendations are read, but sub-paragraphs, follow-up requests and questions are recognised in English documents only".into(),
             ),
+            Some("ar") => warnings.push(
+                "the document seems to be in Arabic: its paragraphs, sub-paragraphs, concerns and recommendations are read, but follow-up requests, dates and questions are recognised in English documents only".into(),
+            ),
             Some(lang) if lang != "en" => warnings.push(format!(
-                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English, French and Spanish documents only"
+                "the document seems to be in another language ({lang}); its paragraphs are kept and searchable, but recommendations and questions are recognised in English, French, Spanish and Arabic documents only"
             )),
             _ => {}
         }

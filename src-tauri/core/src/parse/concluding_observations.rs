@@ -27,11 +27,11 @@ static RANGE_RE: Lazy<Regex> = Lazy::new(|| {
 
 /// "The Committee recommends / urges / calls upon … the State party".
 static RECOMMENDATION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)|(?-u:\b)(?:recommends|urges|calls\s+(?:up)?on|encourages|invites)\s+(?:that\s+)?the\s+State\s+party(?-u:\b)|(?-u:\b)the\s+State\s+party\s+should(?-u:\b)|\b(?:le\s+comité|il)\s+(?:(?:également|aussi|en\s+outre|donc|vivement|de\s+nouveau|à\s+nouveau)\s+)*(?:recommande|engage|exhorte|invite|prie|demande\s+instamment|encourage|réitère\s+sa\s+recommandation)\b|\bl[’']état\s+partie\s+devrait\b|\bel\s+comité\s+(?:(?:también|además|asimismo|encarecidamente|nuevamente)\s+)*(?:recomienda|insta|exhorta|alienta|invita|pide|solicita|reitera\s+su\s+recomendación)\b|\bel\s+estado\s+parte\s+debería\b")
+    Regex::new(r"(?i)(?-u:\b)(?:the committee|it)\s+(?:(?:also|further|furthermore|strongly|therefore|again|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?|recalls\s+its\s+(?:previous\s+)?recommendations?)(?-u:\b)|(?-u:\b)(?:and|thus)\s+(?:thus\s+)?(?:strongly\s+)?(?:recommends|urges)(?-u:\b)|(?-u:\b)(?:recommends|urges|calls\s+(?:up)?on|encourages|invites)\s+(?:that\s+)?the\s+State\s+party(?-u:\b)|(?-u:\b)the\s+State\s+party\s+should(?-u:\b)|\b(?:le\s+comité|il)\s+(?:(?:également|aussi|en\s+outre|donc|vivement|de\s+nouveau|à\s+nouveau)\s+)*(?:recommande|engage|exhorte|invite|prie|demande\s+instamment|encourage|réitère\s+sa\s+recommandation)\b|\bl[’']état\s+partie\s+devrait\b|\bel\s+comité\s+(?:(?:también|además|asimismo|encarecidamente|nuevamente)\s+)*(?:recomienda|insta|exhorta|alienta|invita|pide|solicita|reitera\s+su\s+recomendación)\b|\bel\s+estado\s+parte\s+debería\b|(?:^|\s)و?(?:كما\s+)?(?:توصي|تحث|تدعو|تشجع|تطلب|تناشد|تكرر)ي*\s+(?:\S+\s+)?(?:اللجني*ة|بأن|الدولة)|(?:^|\s)ينبغي\s+(?:لل)?دولة\s+الطرف")
         .expect("recommendation pattern")
 });
 static CONCERN_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)(?-u:\b)|\b(?:préoccup\w*|regrette|déplore|note\s+avec|prend\s+note|constate|se\s+félicite|salue|inquiet\w*|preocupa\w*|lamenta|deplora|observa|toma\s+nota|acoge\s+con|celebra|encomia)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:concern(?:ed)?|regrets?|deplores|is\s+alarmed|notes|noting|welcomes|welcoming|acknowledges|appreciates|is\s+aware|takes\s+note|observes)(?-u:\b)|\b(?:préoccup\w*|regrette|déplore|note\s+avec|prend\s+note|constate|se\s+félicite|salue|inquiet\w*|preocupa\w*|lamenta|deplora|observa|toma\s+nota|acoge\s+con|celebra|encomia)\b|القلق|قلقها|تلاحظ|ترحب|تأسف|تعرب\s+اللجنة|تشعر\s+اللجنة|[يت]ساور")
         .expect("concern pattern")
 });
 /// Procedural wording: dissemination, technical assistance, follow-up, next report.
@@ -98,18 +98,28 @@ enum SectionRole {
     Procedural,
 }
 
+/// The procedural headings of the Arabic versions: follow-up and
+/// dissemination, technical assistance, the next report.
+static ARABIC_PROCEDURAL_HEADING_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"المتابعة|النشر|المساعدة\s+التقنية|التقرير\s+(?:الدوري\s+)?(?:المقبل|التالي)|التنفيذ\s+وتقديم\s+التقارير")
+        .expect("Arabic procedural heading")
+});
+
 fn section_role(heading: &str) -> SectionRole {
     let h = heading.to_lowercase();
-    if h.contains("introduction") || h.contains("introducción") {
+    if h.contains("introduction") || h.contains("introducción") || h.contains("مقدمة") {
         SectionRole::Introduction
     } else if h.contains("positive")
         || h.contains("positifs")
         || h.contains("positivos")
         || h.contains("progress achieved")
         || h.contains("follow-up measures taken")
+        || h.contains("الإيجابية")
     {
         SectionRole::Positive
-    } else if h.contains("implementation and reporting") || PROCEDURAL_HEADING_RE.is_match(heading)
+    } else if h.contains("implementation and reporting")
+        || PROCEDURAL_HEADING_RE.is_match(heading)
+        || ARABIC_PROCEDURAL_HEADING_RE.is_match(heading)
     {
         SectionRole::Procedural
     } else {

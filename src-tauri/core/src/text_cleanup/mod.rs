@@ -14,6 +14,7 @@
 //!   or punctuation) are removed from the text and remembered with their offset;
 //! - a paragraph broken by a page boundary is joined again.
 
+mod arabic_numbering;
 mod lines;
 mod markers;
 mod paragraphs;
@@ -503,6 +504,7 @@ impl Assembling {
 pub fn clean(text: &str) -> Cleaned {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = normalise_glyphs(&text).into_owned();
+    let text = arabic_numbering::conventional_numbering(&text).into_owned();
     let mut footnotes_raw: Vec<(String, String)> = Vec::new();
     let text = reference_style_notes(&text, &mut footnotes_raw);
     // Word-style notes "[5: text]" anywhere in a line.
