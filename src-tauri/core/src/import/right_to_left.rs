@@ -34,10 +34,11 @@ fn is_left_to_right(c: char) -> bool {
     c.is_alphanumeric() && !is_right_to_left(c)
 }
 
-/// One glyph drawn: its text, where it starts and ends on the line, the font
-/// size it is drawn at, and what `PlainTextOutput` would have written before it.
+/// One glyph drawn: its text (where it was written in the line's text), where
+/// it starts and ends on the line, the font size it is drawn at, and what
+/// `PlainTextOutput` would have written before it.
 struct Glyph {
-    text: String,
+    text: std::ops::Range<usize>,
     x: f64,
     y: f64,
     end: f64,
@@ -48,7 +49,11 @@ struct Glyph {
 /// A `pdf_extract` output that writes each page's text into a `String`.
 pub struct PageText<'a> {
     out: &'a mut String,
+    /// The glyphs of the line being drawn, its text written from `line_start`
+    /// of `out` as `PlainTextOutput` writes it.
     line: Vec<Glyph>,
+    line_start: usize,
+    right_to_left: bool,
     last_end: f64,
     last_y: f64,
     first_char: bool,
@@ -62,6 +67,8 @@ impl<'a> PageText<'a> {
         Self {
             out,
             line: Vec::new(),
+            line_start: 0,
+            right_to_left: false,
             last_end: 100000.,
             last_y: 0.,
             first_char: false,
@@ -69,54 +76,55 @@ impl<'a> PageText<'a> {
         }
     }
 
-    /// Writes the line drawn so far.
+    /// Ends the line drawn so far: written as it was drawn unless it has
+    /// right-to-left letters, written again in reading order if it has.
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
-        if !line.iter().any(|g| g.text.chars().any(is_right_to_left)) {
-            for g in &line {
-                self.out.push_str(g.before);
-                self.out.push_str(&g.text);
+        let right_to_left = std::mem::take(&mut self.right_to_left);
+        if right_to_left {
+            let drawn = self.out.split_off(self.line_start);
+            // What comes before the line's first glyph (line breaks) stays first.
+            if let Some(g) = line.first() {
+                self.out.push_str(&g.before.replace(' ', ""));
             }
-            return;
-        }
-        // What comes before the line's first glyph (line breaks) stays first.
-        let lead: String = line
-            .first()
-            .map(|g| g.before.replace(' ', ""))
-            .unwrap_or_default();
-        self.out.push_str(&lead);
-        // A right-to-left line goes on at the right, further down: where
-        // `PlainTextOutput` sees no new line (it looks for one to the left), the
-        // glyphs are the next line's when they stand half a size lower or higher.
-        let mut lines: Vec<Vec<Glyph>> = Vec::new();
-        let mut last: Option<(f64, f64)> = None;
-        for g in line {
-            // Superscripts (a footnote marker) stand less than half a size
-            // higher, and stay on their line.
-            let next_line = last.is_some_and(|(y, size)| (g.y - y).abs() > g.size.max(size) * 0.5);
-            last = Some((g.y, g.size));
-            match lines.last_mut() {
-                Some(l) if !next_line => l.push(g),
-                _ => lines.push(vec![g]),
+            // A right-to-left line goes on at the right, further down: where
+            // `PlainTextOutput` sees no new line (it looks for one to the left),
+            // the glyphs are the next line's when they stand half a size lower or
+            // higher. Superscripts (a footnote marker) stand less than half a
+            // size higher, and stay on their line.
+            let mut start = 0;
+            for i in 0..line.len() {
+                let last = i + 1 == line.len();
+                let next_line = !last && {
+                    let (g, n) = (&line[i], &line[i + 1]);
+                    (n.y - g.y).abs() > n.size.max(g.size) * 0.5
+                };
+                if last || next_line {
+                    if start > 0 {
+                        self.out.push('\n');
+                    }
+                    self.out.push_str(&reading_order(&line[start..=i], &drawn));
+                    start = i + 1;
+                }
             }
         }
-        let read: Vec<String> = lines.into_iter().map(reading_order).collect();
-        self.out.push_str(&read.join("\n"));
+        self.line_start = self.out.len();
     }
 }
 
 /// The glyphs of a line with right-to-left letters, in reading order.
-fn reading_order(mut line: Vec<Glyph>) -> String {
+fn reading_order(line: &[Glyph], drawn: &str) -> String {
+    let mut line: Vec<&Glyph> = line.iter().collect();
     line.sort_by(|a, b| a.x.total_cmp(&b.x));
     // Seen left to right, a space where glyphs stand apart.
-    let mut seen: Vec<String> = Vec::with_capacity(line.len() * 2);
+    let mut seen: Vec<&str> = Vec::with_capacity(line.len() * 2);
     let mut last_end: Option<f64> = None;
     for g in &line {
         if last_end.is_some_and(|end| g.x > end + g.size * 0.1) {
-            seen.push(" ".into());
+            seen.push(" ");
         }
         last_end = Some(last_end.map_or(g.end, |e: f64| e.max(g.end)));
-        seen.push(g.text.clone());
+        seen.push(drawn.get(g.text.clone()).unwrap_or_default());
     }
     // Read right to left; runs of left-to-right text (with what stands between
     // their letters) turned back.
@@ -135,7 +143,7 @@ fn reading_order(mut line: Vec<Glyph>) -> String {
         if !strong_ltr[i] {
             // Brackets come as they are read: the PDFs give the bracket a
             // right-to-left line means, not the one it shows.
-            text.push_str(&seen[i]);
+            text.push_str(seen[i]);
             i += 1;
             continue;
         }
@@ -205,8 +213,12 @@ impl OutputDev for PageText<'_> {
             self.flush();
         }
         let end = x + width * size;
+        self.out.push_str(before);
+        let start = self.out.len() - self.line_start;
+        self.out.push_str(char);
+        self.right_to_left |= char.chars().any(is_right_to_left);
         self.line.push(Glyph {
-            text: char.to_string(),
+            text: start..start + char.len(),
             x,
             y,
             end,
@@ -237,34 +249,40 @@ impl OutputDev for PageText<'_> {
 mod tests {
     use super::*;
 
-    /// Glyphs as a PDF draws them: (text, x), each 1 unit wide at size 10, on
-    /// one line, in the order drawn.
-    fn drawn(glyphs: &[(&str, f64)]) -> Vec<Glyph> {
-        glyphs
+    /// A line of glyphs as a PDF draws them: (text, x), each 1 unit wide at
+    /// size 10, in the order drawn; read in reading order.
+    fn read(glyphs: &[(&str, f64)]) -> String {
+        let mut drawn = String::new();
+        let line: Vec<Glyph> = glyphs
             .iter()
-            .map(|&(text, x)| Glyph {
-                text: text.into(),
-                x,
-                y: 0.0,
-                end: x + 1.0,
-                size: 10.0,
-                before: "",
+            .map(|&(text, x)| {
+                let start = drawn.len();
+                drawn.push_str(text);
+                Glyph {
+                    text: start..drawn.len(),
+                    x,
+                    y: 0.0,
+                    end: x + 1.0,
+                    size: 10.0,
+                    before: "",
+                }
             })
-            .collect()
+            .collect();
+        reading_order(&line, &drawn)
     }
 
-    /// Letters drawn one after the other from `x`, 1 unit apart.
-    fn word(text: &str, x: f64) -> Vec<(String, f64)> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| (c.to_string(), x + i as f64))
-            .collect()
-    }
-
-    fn line_of(words: &[(&str, f64)]) -> Vec<Glyph> {
-        let glyphs: Vec<(String, f64)> = words.iter().flat_map(|&(w, x)| word(w, x)).collect();
+    /// Words drawn as they are seen: each letter 1 unit right of the last.
+    fn read_words(words: &[(&str, f64)]) -> String {
+        let glyphs: Vec<(String, f64)> = words
+            .iter()
+            .flat_map(|&(w, x)| {
+                w.chars()
+                    .enumerate()
+                    .map(move |(i, c)| (c.to_string(), x + i as f64))
+            })
+            .collect();
         let refs: Vec<(&str, f64)> = glyphs.iter().map(|(t, x)| (t.as_str(), *x)).collect();
-        drawn(&refs)
+        read(&refs)
     }
 
     #[test]
@@ -273,36 +291,89 @@ mod tests {
         // drawn as they are seen (letters left to right, so backwards), the
         // first word read drawn first.
         let seen_words = [("ترظن", 10.5), ("ةنجللا", 3.0), ("-", 16.0), ("1", 17.0)];
-        assert_eq!(reading_order(line_of(&seen_words)), "1- نظرت اللجنة");
+        assert_eq!(read_words(&seen_words), "1- نظرت اللجنة");
         // The same line drawn in another order reads the same.
         let other_order = [("1", 17.0), ("ةنجللا", 3.0), ("-", 16.0), ("ترظن", 10.5)];
-        assert_eq!(reading_order(line_of(&other_order)), "1- نظرت اللجنة");
+        assert_eq!(read_words(&other_order), "1- نظرت اللجنة");
     }
 
     #[test]
     fn latin_text_and_numbers_inside_arabic_stay_left_to_right() {
         // Seen from the left: "يف (CRPD/C/ALB/1) ترظن" — read: نظرت (CRPD/C/ALB/1) في.
         let seen = [("يف", 0.0), (")CRPD/C/ALB/1(", 3.5), ("ترظن", 19.0)];
-        assert_eq!(reading_order(line_of(&seen)), "نظرت (CRPD/C/ALB/1) في");
+        assert_eq!(read_words(&seen), "نظرت (CRPD/C/ALB/1) في");
         let number = [("2019", 0.0), ("بآ", 5.5)];
-        assert_eq!(reading_order(line_of(&number)), "آب 2019");
+        assert_eq!(read_words(&number), "آب 2019");
     }
 
     #[test]
     fn a_glyph_for_several_letters_keeps_their_order() {
         // The ligature glyph "في" is one glyph whose text is already in order.
         let seen = [("في", 0.0), (" ", 1.0), ("ن", 2.0), ("م", 3.0)];
-        assert_eq!(reading_order(drawn(&seen)), "من في");
+        assert_eq!(read(&seen), "من في");
+    }
+
+    /// A page drawn glyph by glyph through the output, as pdf_extract does:
+    /// (text, x, y), one word each, size 10, 1 unit wide.
+    fn page(glyphs: &[(&str, f64, f64)]) -> String {
+        let mut text = String::new();
+        {
+            let mut page = PageText::new(&mut text);
+            let media = MediaBox {
+                llx: 0.0,
+                lly: 0.0,
+                urx: 600.0,
+                ury: 800.0,
+            };
+            page.begin_page(1, &media, None).expect("page");
+            for &(t, x, y) in glyphs {
+                page.begin_word().expect("word");
+                let at = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, 800.0 - y);
+                page.output_character(&at, 0.1, 0.0, 10.0, t)
+                    .expect("glyph");
+            }
+            page.end_page().expect("end");
+        }
+        text
     }
 
     #[test]
     fn lines_without_right_to_left_letters_come_out_as_plain_text_output_writes_them() {
-        let mut text = String::new();
-        let mut page = PageText::new(&mut text);
-        page.line = drawn(&[("T", 0.0), ("h", 1.0), ("e", 2.0)]);
-        page.line[0].before = "\n";
-        page.line[2].before = " ";
-        page.flush();
-        assert_eq!(text, "\nTh e");
+        let glyphs = [
+            ("The", 0.0, 10.0),
+            ("Committee", 5.0, 10.0),
+            ("next", 0.0, 30.0),
+        ];
+        let mut plain = String::new();
+        {
+            let mut out = pdf_extract::PlainTextOutput::new(&mut plain);
+            let media = MediaBox {
+                llx: 0.0,
+                lly: 0.0,
+                urx: 600.0,
+                ury: 800.0,
+            };
+            out.begin_page(1, &media, None).expect("page");
+            for &(t, x, y) in &glyphs {
+                out.begin_word().expect("word");
+                let at = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, 800.0 - y);
+                out.output_character(&at, 0.1, 0.0, 10.0, t).expect("glyph");
+            }
+            out.end_page().expect("end");
+        }
+        assert_eq!(page(&glyphs), plain);
+    }
+
+    #[test]
+    fn two_right_to_left_lines_drawn_as_one_are_read_one_after_the_other() {
+        // The second line starts at the right, lower down: `PlainTextOutput`
+        // sees no new line there.
+        let text = page(&[
+            ("ب", 20.0, 10.0),
+            ("أ", 10.0, 10.0),
+            ("د", 20.0, 22.0),
+            ("ج", 10.0, 22.0),
+        ]);
+        assert_eq!(text.trim(), "ب أ\nد ج");
     }
 }
