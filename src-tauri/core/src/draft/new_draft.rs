@@ -71,8 +71,10 @@ pub fn profile_for(committee: &str) -> Result<Profile> {
 fn same_language(doc: &Document, profile: &Profile) -> Result<()> {
     match doc.language.as_deref() {
         Some(lang) if lang != profile.language => Err(Error::InvalidInput(format!(
-            "{} are in another language ({lang}) than the {} profile writes ({}); import the {} version of the concluding observations",
-            doc.symbol.as_deref().unwrap_or("these concluding observations"),
+            "{} in another language ({lang}) than the {} profile writes ({}); import the {} version of the concluding observations",
+            doc.symbol
+                .as_deref()
+                .map_or("these concluding observations are".to_string(), |s| format!("{s} is")),
             profile.committee,
             profile.language,
             profile.language

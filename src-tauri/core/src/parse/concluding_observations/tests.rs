@@ -325,6 +325,40 @@ fn french_and_spanish_concerns_and_recommendations() {
     assert_eq!(d.paragraph("1").unwrap().kind, ParagraphKind::Introduction);
 }
 
+/// The Arabic version of a CEDAW concluding observations as a PDF gives it in
+/// reading order: "1-" numbering, ordinal sections ("أولاً-", "ثالثاً-"),
+/// lettered clusters ("ألف-"), sub-paragraphs "(أ)", "(ب)" and one whose
+/// letter the PDF lost, "تلاحظ اللجنة …" / "توصي اللجنة الدولة الطرف …" and a
+/// recommendation that opens by recalling a general recommendation.
+#[test]
+fn arabic_numbering_concerns_and_recommendations() {
+    let ar = "CEDAW/C/JOR/CO/7\n\nالملاحظات الختامية بشأن التقرير الدوري السابع للأردن\n\nأولاً-  مقدمة\n\n1-  نظرت اللجنة في التقرير الدوري السابع للأردن.\n\nثانياً-  الجوانب الإيجابية\n\n2-  ترحب اللجنة باعتماد القانون.\n\nثالثاً-  دواعي القلق الرئيسية والتوصيات\n\nألف-  الإطار التشريعي\n\n3-  تلاحظ اللجنة بقلق ما يلي:\n\n (أ)  عدم وجود تعريف للتمييز؛\n\n (ب)  التحفظات على الاتفاقية؛\n\n (    غياب آلية للشكاوى.\n\n4-  توصي اللجنة الدولة الطرف بما يلي:\n\n (أ)  اعتماد تعريف شامل للتمييز؛\n\n (ب)  سحب تحفظاتها.\n\n5-  تشير اللجنة إلى توصيتها العامة رقم 28 (2010)، وتوصي بأن تعتمد الدولة الطرف خطة عمل.\n";
+    let d = parse_text(ar);
+    assert_eq!(d.kind, DocumentKind::ConcludingObservations);
+    assert_eq!(d.symbol.as_deref(), Some("CEDAW/C/JOR/CO/7"));
+    assert_eq!(numbers(&d, ParagraphKind::Concern), vec![3]);
+    assert_eq!(numbers(&d, ParagraphKind::Recommendation), vec![4, 5]);
+    assert_eq!(d.paragraph("1").unwrap().kind, ParagraphKind::Introduction);
+    assert_eq!(
+        d.paragraph("2").unwrap().kind,
+        ParagraphKind::PositiveAspect
+    );
+    let labels = |n: &str| -> Vec<String> {
+        d.paragraph(n)
+            .unwrap()
+            .subparagraphs
+            .iter()
+            .map(|s| s.label.clone())
+            .collect()
+    };
+    assert_eq!(labels("3"), vec!["a", "b", "c"]);
+    assert_eq!(labels("4"), vec!["a", "b"]);
+    assert_eq!(
+        d.paragraph("4").unwrap().subparagraphs[1].text,
+        "سحب تحفظاتها."
+    );
+}
+
 #[test]
 fn never_panics() {
     for t in ["", "Concluding observations on", "1.", "(a) x", "Concluding observations on the report of France\n\n1. x\n\n(a)", "Observations finales concernant le deuxième rapport périodique du Tadjikistan\n\n1. Le Comité recommande que l’État partie prenne des mesures."] {
