@@ -5,7 +5,14 @@ export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
+    if (key === "class") {
+      node.className = value;
+      // A document's text takes its direction from its letters (Arabic reads
+      // from the right); a paragraph's number and an item's label ("(a)") do
+      // not decide it.
+      if (/\bdocument-text\b/.test(value)) node.dir = "auto";
+      else if (/\b(label|para-number)\b/.test(value)) node.dir = "ltr";
+    }
     else if (key === "dataset") Object.assign(node.dataset, value);
     else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : String(value));

@@ -157,7 +157,7 @@ function questionBlock(q, index, render, report) {
   const number = el("span", { class: "q-number", "aria-hidden": "true" }, `${q.number}.`);
   const body = el("div", { class: "q-body document-text", tabindex: 0, role: "button", "aria-label": `Question ${q.number}, press Enter to edit` }, textWithNotes(q));
   const subitems = q.subitems.length
-    ? el("ol", { class: "subparagraphs document-text" }, q.subitems.map((s) => el("li", {}, el("span", { class: "label" }, `(${s.label})`), " ", s.text)))
+    ? el("ol", { class: "subparagraphs document-text" }, q.subitems.map((s) => el("li", { dir: "auto" }, el("span", { class: "label" }, `(${s.label})`), " ", s.text)))
     : null;
   const startEdit = () => {
     const area = el("textarea", { class: "q-edit document-text", "aria-label": `Text of question ${q.number}` });

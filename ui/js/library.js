@@ -124,7 +124,7 @@ export async function showInContext(hit, query) {
         { class: `context-paragraph document-text${here ? " here" : ""}`, "aria-current": here ? "true" : null },
         p.theme && (seq === 0 || doc.paragraphs[seq - 1].theme !== p.theme) ? el("h3", { class: "theme" }, p.theme) : null,
         el("p", {}, p.number ? el("span", { class: "para-number" }, `${p.number}. `) : null, here ? mark(p.text) : p.text),
-        p.subparagraphs.length ? el("ol", { class: "subparagraphs" }, p.subparagraphs.map((sp) => el("li", {}, el("span", { class: "label" }, `(${sp.label})`), " ", here ? mark(sp.text) : sp.text))) : null,
+        p.subparagraphs.length ? el("ol", { class: "subparagraphs" }, p.subparagraphs.map((sp) => el("li", { dir: "auto" }, el("span", { class: "label" }, `(${sp.label})`), " ", here ? mark(sp.text) : sp.text))) : null,
       );
       if (here) target = node;
       return node;

@@ -160,7 +160,9 @@ export async function renderRecommendations(panel, code, committee = null, isCur
   const key = `${code}|${choices.committee ?? ""}`;
   const selected = selectionFor(key, recs);
   const rerender = () => renderRecommendations(panel, code, committee, () => true, onDraft);
-  const clusters = [...new Set(recs.map((r) => r.cluster ?? ""))];
+  // The clusters the recommendations stand under (none when the document has none).
+  const clusters = [...new Set(recs.map((r) => r.cluster).filter(Boolean))];
+  if (!clusters.includes(filters.cluster)) filters.cluster = "";
 
   const clusterSelect = el("select", { "aria-label": "Cluster", id: "filter-cluster" }, el("option", { value: "" }, "All clusters"), clusters.map((c) => el("option", { value: c, selected: c === filters.cluster }, c)));
   clusterSelect.addEventListener("change", () => { filters.cluster = clusterSelect.value; rerender(); });
@@ -198,7 +200,7 @@ export async function renderRecommendations(panel, code, committee = null, isCur
     el(
       "div",
       { class: "filters" },
-      clusterSelect,
+      clusters.length ? clusterSelect : null,
       el("label", {}, followUp, " follow-up only"),
       el("label", {}, repeated, " repeated only"),
       text,
@@ -269,7 +271,7 @@ export async function renderRecommendations(panel, code, committee = null, isCur
                 }
                 rerender();
               });
-              return el("li", {}, box, el("span", { class: "label" }, `(${s.label})`), " ", s.text);
+              return el("li", { dir: "auto" }, box, el("span", { class: "label" }, `(${s.label})`), " ", s.text);
             }),
           )
         : null,
