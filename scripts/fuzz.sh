@@ -9,5 +9,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LOI_FUZZ_CASES="${1:-${LOI_FUZZ_CASES:-10000}}"
-exec cargo test -p loi-core --test untrusted_files -- \
+exec cargo test -p loi-core --test fuzz_importers -- \
   fuzz_every_importer_and_the_parser_through_the_isolated_worker --nocapture
