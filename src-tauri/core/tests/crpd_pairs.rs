@@ -51,6 +51,43 @@ fn cited_part(question: &str, cited_as: &str) -> String {
     first_sentence(lead)
 }
 
+/// What copying does at best against the real question: the real question's
+/// own lead-in (to "… taken to" or "… information on"), then the best run of
+/// the cited text's words from its start. A generator that words its questions
+/// from the recommendation does not do much better (rewording the verb can
+/// gain a few words: "Systematically compile" → "… taken to systematically
+/// compile").
+fn ceiling(actual: &str, cited: &str) -> f64 {
+    let lead_re = Regex::new(r"(?:taken to|information on:?|measures taken:?)\s").unwrap();
+    let lead = lead_re.find(actual).map_or("", |m| &actual[..m.end()]);
+    let words: Vec<&str> = cited.split_whitespace().collect();
+    (1..=words.len())
+        .map(|k| similarity(&format!("{lead}{}", words[..k].join(" ")), actual))
+        .fold(0.0, f64::max)
+}
+
+/// The text a pair cites, from the words of its request on: the sub-paragraph,
+/// or the paragraph after "recommends that the State party" (its first
+/// sub-paragraph when the request is a list).
+fn cited_text(paragraph: &loi_core::model::Paragraph, label: Option<&str>) -> String {
+    if let Some(l) = label {
+        if let Some(sub) = paragraph.subparagraphs.iter().find(|s| s.label == l) {
+            return sub.text.clone();
+        }
+    }
+    let request = Regex::new(
+        r"(?:recommends that the State party|urges the State party to|requests the State party to|calls (?:up)?on the State party to|State party should)[:\s]*",
+    )
+    .unwrap();
+    let rest = request
+        .find(&paragraph.text)
+        .map_or(paragraph.text.as_str(), |m| &paragraph.text[m.end()..]);
+    match paragraph.subparagraphs.first() {
+        Some(first) if rest.trim().is_empty() => first.text.clone(),
+        _ => rest.to_string(),
+    }
+}
+
 #[test]
 fn crpd_pairs_come_close_to_the_real_questions() {
     let Some(dir) = corpus() else {
@@ -67,6 +104,7 @@ fn crpd_pairs_come_close_to_the_real_questions() {
     let number_re = Regex::new(r"^\s*\d+\.\s*").unwrap();
     let mut scores = Vec::new();
     let mut part_scores = Vec::new();
+    let mut ceilings = Vec::new();
     for pair in &pairs {
         let co_symbol = pair["co_symbol"].as_str().unwrap_or_default();
         let cited = pair["co_paragraph"].as_str().unwrap_or_default();
@@ -80,6 +118,13 @@ fn crpd_pairs_come_close_to_the_real_questions() {
         let paragraph = co
             .paragraph(number)
             .unwrap_or_else(|| panic!("{co_symbol} has no paragraph {number}"));
+        let most = ceiling(
+            &first_sentence(
+                &number_re.replace(pair["question_text"].as_str().unwrap_or_default(), ""),
+            ),
+            &cited_text(paragraph, label.as_deref()),
+        );
+        ceilings.push(most);
         let input = RecommendationInput {
             only_subparagraphs: label.map(|l| vec![l]),
             ..RecommendationInput::new(co_symbol, paragraph)
@@ -105,7 +150,7 @@ fn crpd_pairs_come_close_to_the_real_questions() {
         let part_score = similarity(&generated, &part);
         part_scores.push(part_score);
         println!(
-            "{} Q{} ← {co_symbol} para {cited}: {score:.2} (cited part {part_score:.2})\n  generated: {generated}\n  actual:    {actual}",
+            "{} Q{} ← {co_symbol} para {cited}: {score:.2} (cited part {part_score:.2}; the real lead-in with the cited words {most:.2})\n  generated: {generated}\n  actual:    {actual}",
             pair["loi_symbol"].as_str().unwrap_or_default(),
             pair["question_number"]
         );
@@ -114,17 +159,26 @@ fn crpd_pairs_come_close_to_the_real_questions() {
     let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
     let min = scores.iter().cloned().fold(f64::INFINITY, f64::min);
     let part_mean = part_scores.iter().sum::<f64>() / part_scores.len().max(1) as f64;
+    let ceiling_mean = ceilings.iter().sum::<f64>() / ceilings.len().max(1) as f64;
+    let ceiling_min = ceilings.iter().cloned().fold(f64::INFINITY, f64::min);
     println!(
-        "CRPD pairs: {}, mean {mean:.3}, min {min:.3} (against the cited part: mean {part_mean:.3})",
+        "CRPD pairs: {}, mean {mean:.3}, min {min:.3} (against the cited part: mean {part_mean:.3}); the real lead-in with the best run of the cited words: mean {ceiling_mean:.3}, min {ceiling_min:.3}",
         scores.len()
     );
     assert!(scores.len() >= 12);
     // Issue 11 asks for a mean of 0.75 and nothing below 0.40; the rules reach
-    // 0.56 and 0.32 (four of the real questions have no lead-in and ask about
-    // the cited paragraph inside a list of sub-items; see the report). These
-    // floors keep what is reached from slipping back.
+    // 0.57 and 0.32. The real questions reword the recommendation or ask about
+    // it inside a list of sub-items, so that even the real lead-in followed by
+    // the best run of the cited words reaches a mean of about 0.6: the 0.75
+    // cannot be reached by wording questions from the recommendations. The
+    // floors keep what is reached from slipping back, and the generated
+    // questions within 0.05 of that ceiling on average.
     assert!(mean >= 0.55, "mean {mean}");
     assert!(min >= 0.30, "min {min}");
+    assert!(
+        mean >= ceiling_mean - 0.05,
+        "mean {mean}, ceiling {ceiling_mean}"
+    );
 }
 
 #[test]
