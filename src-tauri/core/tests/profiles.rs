@@ -143,6 +143,11 @@ fn committee_specific_limits_and_sections() {
 static AND_THAT_IT: once_cell::sync::Lazy<Regex> = once_cell::sync::Lazy::new(|| {
     Regex::new(r"(?i)\band that (?:it|the State party) (?:[a-z]+ly )?(?:adopt|provide|take|establish|ensure|strengthen|develop|consider|allocate|increase|review|amend|guarantee|implement|introduce)\b").unwrap()
 });
+/// "the measures taken to implement effective measures to …".
+static MEASURES_TO_TAKE_MEASURES: once_cell::sync::Lazy<Regex> = once_cell::sync::Lazy::new(|| {
+    Regex::new(r"(?i)\bmeasures\s+taken\s+to\s+(?:take|adopt|enforce|implement|introduce|undertake|put\s+in\s+place)\s+(?:[\w-]+,?\s+){0,4}?measures\s*(?:necessary\s+)?(?:to|aimed|,)\s|\bsteps\s+taken\s+to\s+(?:take|adopt|introduce|undertake|put\s+in\s+place)\s+(?:[\w-]+,?\s+){0,4}?steps\b")
+        .expect("doubled measures")
+});
 static GERUND_AFTER_INTENDS: once_cell::sync::Lazy<Regex> = once_cell::sync::Lazy::new(|| {
     Regex::new(r"(?i)intends to (?:\w+(?:,| or| and| and/or) )*(\w+ing)\b").unwrap()
 });
@@ -177,6 +182,9 @@ fn problems(q: &ListQuestion, p: &Profile) -> Vec<String> {
             out.push(format!("a gerund after \"intends to\": {}", &c[0]));
         }
     }
+    if let Some(m) = MEASURES_TO_TAKE_MEASURES.find(&all) {
+        out.push(format!("measures taken to take measures: {}", m.as_str()));
+    }
     if let Some(m) = AND_THAT_IT.find(&all) {
         out.push(format!("a request left in the subjunctive: {}", m.as_str()));
     }
@@ -191,6 +199,8 @@ fn problems(q: &ListQuestion, p: &Profile) -> Vec<String> {
             let lower = s.text.to_lowercase();
             if [
                 "information on",
+                "information in",
+                "information about",
                 "comprehensive information",
                 "detailed information",
             ]

@@ -131,6 +131,45 @@ fn rules_on_other_phrasings() {
     assert!(g[0].question.text.starts_with("Considering the recommendation made by the Committee in its previous concluding observations, please provide information on the efforts made to adopt a migration policy."));
 }
 
+/// "Provide information on …" asks the State party for information; "provide
+/// information in accessible formats about …" is a measure to take.
+#[test]
+fn information_asked_for_and_information_to_give_people() {
+    assert_eq!(
+        ask("The Committee requests the State party to provide information, disaggregated by sex, on the number of complaints received."),
+        format!("{LEAD} please provide information, disaggregated by sex, on the number of complaints received.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party provide information in accessible formats about early warning mechanisms."),
+        format!("{LEAD} please provide information on the efforts made to provide information in accessible formats about early warning mechanisms.")
+    );
+    // Sub-paragraphs after "… by:" are gerunds; the question needs the verb.
+    let p = rec(
+        "The Committee recommends that the State party ensure the safety of persons with disabilities in situations of risk, by:",
+        &[("a", "Adopting a comprehensive strategy for situations of risk;"), ("b", "Expediting the process to ratify the Convention.")],
+    );
+    let g = generate_questions(
+        &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+        &cmw(),
+        &GenerateOptions::default(),
+    );
+    let all = format!("{} {:?}", g[0].question.text, g[0].question.subitems);
+    assert!(
+        !all.contains("to adopting") && !all.contains("to expediting"),
+        "{all}"
+    );
+    // Measures to put in place are the measures asked about, not a second
+    // set; measures to enforce are asked about as steps to enforce them.
+    assert_eq!(
+        ask("The Committee recommends that the State party enforce measures to ensure that victims receive redress."),
+        format!("{LEAD} please provide information on the steps taken to enforce measures to ensure that victims receive redress.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party put in place measures to narrow the employment gap."),
+        format!("{LEAD} please provide information on the steps taken to narrow the employment gap.")
+    );
+}
+
 #[test]
 fn sub_paragraphs_become_sub_items_or_questions() {
     let p = rec(
@@ -304,6 +343,10 @@ fn references_beside_letters_whose_lowercase_changes_length() {
 fn gerunds() {
     for (g, b) in [
         ("making", "make"),
+        ("expediting", "expedite"),
+        ("prohibiting", "prohibit"),
+        ("inviting", "invite"),
+        ("soliciting", "solicit"),
         ("ratifying", "ratify"),
         ("acceding", "accede"),
         ("withdrawing", "withdraw"),
@@ -311,7 +354,66 @@ fn gerunds() {
         ("submitting", "submit"),
         ("establishing", "establish"),
         ("revising", "revise"),
+        ("achieving", "achieve"),
+        ("promoting", "promote"),
+        ("combating", "combat"),
+        ("creating", "create"),
+        ("eliminating", "eliminate"),
+        ("allocating", "allocate"),
+        ("prosecuting", "prosecute"),
+        ("contributing", "contribute"),
+        ("producing", "produce"),
+        ("reinforcing", "reinforce"),
+        ("organizing", "organize"),
+        ("recognizing", "recognize"),
+        ("changing", "change"),
+        ("challenging", "challenge"),
+        ("requiring", "require"),
+        ("increasing", "increase"),
+        ("raising", "raise"),
+        ("focusing", "focus"),
+        ("compiling", "compile"),
+        ("completing", "complete"),
+        ("budgeting", "budget"),
+        ("ensuring", "ensure"),
+        ("providing", "provide"),
+        ("including", "include"),
+        ("becoming", "become"),
+        ("engaging", "engage"),
+        ("strengthening", "strengthen"),
+        ("developing", "develop"),
+        ("implementing", "implement"),
+        ("ending", "end"),
+        ("discussing", "discuss"),
+        ("installing", "install"),
+        ("improving", "improve"),
+        ("removing", "remove"),
+        ("reviewing", "review"),
+        ("monitoring", "monitor"),
+        ("considering", "consider"),
+        ("entering", "enter"),
+        ("harmonizing", "harmonize"),
+        ("addressing", "address"),
+        ("guaranteeing", "guarantee"),
+        ("seeking", "seek"),
+        ("collecting", "collect"),
+        ("investigating", "investigate"),
+        ("facilitating", "facilitate"),
+        ("repealing", "repeal"),
+        ("amending", "amend"),
+        ("conducting", "conduct"),
+        ("training", "train"),
+        ("obtaining", "obtain"),
+        ("taking", "take"),
+        ("giving", "give"),
+        ("using", "use"),
+        ("closing", "close"),
+        ("introducing", "introduce"),
+        ("enforcing", "enforce"),
+        ("opening", "open"),
+        ("securing", "secure"),
+        ("restoring", "restore"),
     ] {
-        assert_eq!(base_form(g), b);
+        assert_eq!(base_form(g), b, "{g}");
     }
 }

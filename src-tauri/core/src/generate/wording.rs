@@ -14,8 +14,18 @@ pub(super) static URGENT_RE: Lazy<Regex> = Lazy::new(|| {
 });
 pub(super) static CONSIDER_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^consider\s+(\w+ing)\s+(.+)$").expect("consider pattern"));
+/// Measures to implement or enforce: the steps taken to implement them.
+pub(super) static IMPLEMENT_MEASURES_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:implement|enforce|apply)\s+(?:[\w-]+,?\s+){0,6}?(?:measures|steps)\b")
+        .expect("implement measures pattern")
+});
+/// "take (all) (the necessary) measures (, …,) to X", "adopt and implement
+/// effective measures at the federal and state levels to X", "adopt measures
+/// aimed at ensuring X": the measures asked about are the ones taken to X.
+/// Groups: 1 qualifiers, 2 measures/steps, 3 "necessary", 4 X after "to",
+/// 5 X as a gerund after "aimed at".
 pub(super) static MEASURES_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:take|adopt)\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy|corrective|special|positive|administrative|budgetary|preventive|protective|legal|judicial|financial|educational|social|robust|comprehensive|decisive|prompt|meaningful|sustained|these|such|any)[\s,]+)*)(measures|steps|action|initiatives)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*|(?:at|in|on|within|across)\s+[^,;]{1,60}?\s+)?to\s+(.+)$")
+    Regex::new(r"(?i)^(?:take|adopt|introduce|undertake|develop|put\s+in\s+place)(?:\s+and\s+(?:implement|enforce|adopt|apply))?\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy|corrective|special|positive|administrative|budgetary|preventive|protective|legal|judicial|financial|educational|social|robust|comprehensive|decisive|prompt|meaningful|sustained|these|such|any|expedited|priority|monitoring|oversight|interim|temporary|structural|institutional|existing|relevant|systematic|strict|swift|firm|holistic|coordinated|long-term|time-bound|clear|inclusive|age-appropriate|gender-sensitive|awareness-raising)[\s,]+)*)(measures|steps|action|initiatives)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*(?:(?:necessary|needed|required)\s+)?|(?:at|in|on|within|across)\s+[^;]{1,80}?\s+)?(?:to\s+(.+)|aimed\s+at\s+(\w+ing\s.+))$")
         .expect("measures pattern")
 });
 pub(super) static EFFORTS_RE: Lazy<Regex> = Lazy::new(|| {
@@ -25,7 +35,10 @@ pub(super) static EFFORTS_RE: Lazy<Regex> = Lazy::new(|| {
 pub(super) static CONTINUE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^continue\s+to\s+(.+)$").expect("continue pattern"));
 pub(super) static PROVIDE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:provide|include)\s+(?:in\s+its\s+next\s+(?:periodic\s+)?report\s+)?((?:detailed\s+|comprehensive\s+|updated\s+|further\s+|specific\s+)?(?:information|data)\s+.+?)(?:,?\s+in\s+its\s+next\s+(?:periodic\s+)?report)?$")
+    // Information the State party is to give the Committee ("provide information
+    // on …", "… data, disaggregated by sex, on …"), not information it is to
+    // give people ("provide information in accessible formats about …").
+    Regex::new(r"(?i)^(?:provide|include)\s+(?:in\s+its\s+next\s+(?:periodic\s+)?report\s+)?((?:detailed\s+|comprehensive\s+|updated\s+|further\s+|specific\s+|disaggregated\s+|statistical\s+)?(?:information|data)(?:,?\s+in\s+its\s+next\s+(?:periodic\s+)?report,?)?(?:\s+and\s+(?:\w+\s+)?(?:information|data))?(?:,\s*disaggregated\s+by\s+[^,]+,|\s+disaggregated\s+by\s+[^,;]+?,)?\s+(?:on|about|regarding|concerning|relating\s+to|related\s+to|with\s+regard\s+to|with\s+respect\s+to|as\s+to|to\s+the\s+Committee|that|whether|in\s+its\s+next)\s.+?)(?:,?\s+in\s+its\s+next\s+(?:periodic\s+)?report)?$")
         .expect("provide pattern")
 });
 pub(super) static NEXT_REPORT_RE: Lazy<Regex> = Lazy::new(|| {
@@ -107,25 +120,63 @@ pub(super) fn upper_first(s: &str) -> String {
     }
 }
 
-/// "making" → "make", "ratifying" → "ratify", "acceding" → "accede", "withdrawing" → "withdraw".
+/// "making" → "make", "ratifying" → "ratify", "acceding" → "accede",
+/// "withdrawing" → "withdraw", "submitting" → "submit": the verb of a gerund,
+/// by English spelling rules and the exceptions the treaty bodies' texts use.
 pub(super) fn base_form(gerund: &str) -> String {
     let lower = gerund.to_lowercase();
     let Some(stem) = lower.strip_suffix("ing") else {
         return lower;
     };
+    // Verbs whose stems the rules below would get wrong.
+    const AS_IS: [&str; 9] = [
+        "combat", "pilot", "focus", "budget", "target", "market", "visit", "edit", "monitor",
+    ];
+    const WITH_E: [&str; 14] = [
+        "expedit", "invit", "unit", "writ", "excit", "incit", "recit", "ignit", "complet", "delet",
+        "compet", "guid", "rais", "creat",
+    ];
+    if stem == "cit" || WITH_E.iter().any(|v| stem.ends_with(v)) {
+        return format!("{stem}e");
+    }
+    if AS_IS.iter().any(|v| stem.ends_with(v)) || stem.ends_with("ss") {
+        return stem.to_string();
+    }
     let chars: Vec<char> = stem.chars().collect();
     let n = chars.len();
-    if n >= 2 && chars[n - 1] == chars[n - 2] && !matches!(chars[n - 1], 'l' | 's' | 'f' | 'z') {
-        return stem[..stem.len() - 1].to_string();
+    if n < 2 {
+        return stem.to_string();
     }
     let vowel = |c: char| "aeiou".contains(c);
-    if n >= 2
-        && vowel(chars[n - 2])
-        && matches!(
-            chars[n - 1],
-            'k' | 'd' | 'c' | 'v' | 's' | 'z' | 'r' | 'm' | 'g'
-        )
+    let (last, before) = (chars[n - 1], chars[n - 2]);
+    // A doubled consonant: "submitting" → "submit" (not "ll", "ff", "zz": "install").
+    if last == before && !vowel(last) && !matches!(last, 'l' | 'f' | 'z') {
+        return stem[..stem.len() - 1].to_string();
+    }
+    // Endings that always lost an e: "achieving", "producing", "reinforcing",
+    // "organizing", "changing", "requiring", "increasing", "compiling".
+    let lost_e = last == 'v'
+        || last == 'c'
+        || (last == 'z' && before != 'z')
+        || stem.ends_with("ang")
+        || stem.ends_with("eng")
+        || stem.ends_with("uir")
+        || (last == 's'
+            && vowel(before)
+            && n >= 3
+            && vowel(chars[n - 3])
+            && chars[n - 3] != before)
+        || (last == 'l' && before == 'i' && n >= 3 && !vowel(chars[n - 3]))
+        || (last == 't' && matches!(before, 'a' | 'o' | 'u') && n >= 3 && !vowel(chars[n - 3]));
+    if lost_e {
+        return format!("{stem}e");
+    }
+    // One vowel before one of these consonants: "making", "acceding",
+    // "ensuring", "revising", "becoming", "engaging" (not "entering").
+    if vowel(before)
+        && matches!(last, 'k' | 'd' | 's' | 'r' | 'm' | 'g')
         && !(n >= 3 && vowel(chars[n - 3]))
+        && !(last == 'r' && before == 'e')
     {
         return format!("{stem}e");
     }
@@ -334,10 +385,41 @@ pub(super) fn resolve_pointers(clause: &str, profile: &Profile) -> String {
     out
 }
 
+/// A request written as a gerund, as sub-paragraphs after "… by:" are
+/// ("Adopting a strategy …", "Ratifying or acceding to …"), in the base form
+/// the question's "taken to" needs; other requests as they are.
+fn in_base_form(request: &str) -> String {
+    let (first, rest) = request.split_once(' ').unwrap_or((request, ""));
+    let word = first.to_lowercase();
+    let not_gerunds = [
+        "bring",
+        "string",
+        "spring",
+        "thing",
+        "during",
+        "nothing",
+        "something",
+        "everything",
+        "king",
+        "ring",
+        "sing",
+        "wing",
+    ];
+    let gerund = word.len() > 5
+        && word.ends_with("ing")
+        && word.chars().all(char::is_alphabetic)
+        && !not_gerunds.contains(&word.as_str());
+    if gerund && !rest.is_empty() {
+        base_forms_of_run(first, rest)
+    } else {
+        request.to_string()
+    }
+}
+
 /// Turns one request ("take measures to facilitate X") into what the question asks.
 pub(super) fn clause_for(request: &str, context: &str, profile: &Profile) -> Clause {
     let t = &profile.templates;
-    let r = trim_request(request);
+    let r = in_base_form(&trim_request(request));
     let r = AND_TAKE_RE.replace_all(&r, ", and to ").into_owned();
     let r = resolve_pointers(&r, profile);
     if let Some(c) = URGENT_RE.captures(&r) {
@@ -356,13 +438,20 @@ pub(super) fn clause_for(request: &str, context: &str, profile: &Profile) -> Cla
         let what = NEXT_REPORT_RE.replace_all(&c[1], "");
         return Clause::Provide(resolve_pronouns(&what, profile));
     }
-    let info = if let Some(c) = MEASURES_RE.captures(&r) {
+    let info = if IMPLEMENT_MEASURES_RE.is_match(&r) {
+        fill(&t.steps, &[("action", &lower_first(&r))])
+    } else if let Some(c) = MEASURES_RE.captures(&r) {
         let qualifiers = c[1].to_lowercase();
         let generous = qualifiers.contains("all") || c.get(3).is_some();
+        let action = match (c.get(4), c.get(5)) {
+            (Some(to), _) => to.as_str().to_string(),
+            (None, Some(aimed_at)) => in_base_form(aimed_at.as_str()),
+            (None, None) => String::new(),
+        };
         if &c[2].to_lowercase() == "steps" || !generous {
-            fill(&t.steps, &[("action", &c[4])])
+            fill(&t.steps, &[("action", &action)])
         } else {
-            fill(&t.efforts, &[("action", &c[4])])
+            fill(&t.efforts, &[("action", &action)])
         }
     } else if let Some(c) = EFFORTS_RE.captures(&r) {
         fill(&t.efforts, &[("action", &c[1])])
