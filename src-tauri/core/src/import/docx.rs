@@ -256,7 +256,9 @@ fn format_number(v: u32, format: &str) -> String {
     // Letters and roman numerals grow with the number: keep them short.
     let v = v.min(MAX_NUMBER);
     match format {
-        "lowerLetter" => letters(v).to_lowercase(),
+        // The Arabic versions letter sub-paragraphs أ ب ج …: by their place, the
+        // (a) (b) (c) the English version cites.
+        "lowerLetter" | "arabicAbjad" | "arabicAlpha" => letters(v).to_lowercase(),
         "upperLetter" => letters(v),
         "lowerRoman" => roman(v).to_lowercase(),
         "upperRoman" => roman(v),

@@ -11,9 +11,11 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use std::borrow::Cow;
 
-/// "6-  توصي اللجنة …": the number, then a hyphen, then Arabic.
-static PARAGRAPH_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\s*)(\d{1,3})\s*-\s*(\p{Arabic})").expect("paragraph number"));
+/// "6-  توصي اللجنة …": the number, then a hyphen, then Arabic (in a Word
+/// file's text a heading may open with the "**" of bold).
+static PARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(\s*(?:\*\*)?\s*)(\d{1,3})\s*-\s*(\p{Arabic})").expect("paragraph number")
+});
 /// "(أ)  عدم …" (the closing bracket is sometimes lost in a PDF).
 static SUBPARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(\s*)\(\s*(هـ|\p{Arabic})\s*\)?\s+(\p{Arabic})").expect("sub-paragraph letter")
@@ -23,12 +25,12 @@ static UNLETTERED_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(\s*)\(\s+(\p{Arabic})").expect("sub-paragraph without letter"));
 /// "ثالثاً-  دواعي القلق …": an ordinal, its ending, a hyphen.
 static SECTION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(\s*)(أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)[اًى\s]*-\s*(\p{Arabic})")
+    Regex::new(r"^(\s*(?:\*\*)?\s*)(أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)[اًى\s]*-\s*(\p{Arabic})")
         .expect("section ordinal")
 });
 /// "ألف-  المبادئ …": a letter's name, a hyphen.
 static LETTER_SECTION_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(\s*)(ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء|كاف|لام|ميم|نون)\s*-\s*(\p{Arabic})")
+    Regex::new(r"^(\s*(?:\*\*)?\s*)(ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء|كاف|لام|ميم|نون)\s*-\s*(\p{Arabic})")
         .expect("section letter")
 });
 

@@ -359,6 +359,52 @@ fn arabic_numbering_concerns_and_recommendations() {
     );
 }
 
+/// The same in a Word file: paragraphs numbered "%1-" and sub-paragraphs
+/// lettered with Word's Arabic letters, in the order Word writes them.
+#[test]
+fn an_arabic_word_file_is_numbered_as_the_english_version() {
+    use crate::fixtures::{docx_with_numbering, paragraph, run};
+    let numbering = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1-"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="arabicAbjad"/><w:lvlText w:val="(%2)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"#;
+    let body = [
+        paragraph(&run("CEDAW/C/JOR/CO/7", false), None),
+        paragraph(&run("ثالثاً-  دواعي القلق الرئيسية والتوصيات", true), None),
+        paragraph(
+            &run("تلاحظ اللجنة بقلق عدم وجود تعريف شامل للتمييز.", false),
+            Some(0),
+        ),
+        paragraph(&run("توصي اللجنة الدولة الطرف بما يلي:", false), Some(0)),
+        paragraph(&run("اعتماد تعريف شامل للتمييز؛", false), Some(1)),
+        paragraph(&run("سحب تحفظاتها.", false), Some(1)),
+    ]
+    .concat();
+    let file = docx_with_numbering(&body, &[], numbering);
+    let text = crate::import::extract_text("CO.docx", &file)
+        .expect("readable")
+        .text;
+    let d = parse_text(&text);
+    assert_eq!(numbers(&d, ParagraphKind::Concern), vec![1], "{text}");
+    assert_eq!(
+        numbers(&d, ParagraphKind::Recommendation),
+        vec![2],
+        "{text}"
+    );
+    let labels: Vec<&str> = d
+        .paragraph("2")
+        .unwrap()
+        .subparagraphs
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(labels, ["a", "b"]);
+}
+
 #[test]
 fn never_panics() {
     for t in ["", "Concluding observations on", "1.", "(a) x", "Concluding observations on the report of France\n\n1. x\n\n(a)", "Observations finales concernant le deuxième rapport périodique du Tadjikistan\n\n1. Le Comité recommande que l’État partie prenne des mesures."] {
