@@ -143,6 +143,11 @@ fn committee_specific_limits_and_sections() {
 static AND_THAT_IT: once_cell::sync::Lazy<Regex> = once_cell::sync::Lazy::new(|| {
     Regex::new(r"(?i)\band that (?:it|the State party) (?:[a-z]+ly )?(?:adopt|provide|take|establish|ensure|strengthen|develop|consider|allocate|increase|review|amend|guarantee|implement|introduce)\b").unwrap()
 });
+/// "the measures taken to in close consultation with …, develop …".
+static TAKEN_TO_A_PREPOSITION: once_cell::sync::Lazy<Regex> = once_cell::sync::Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:taken|made)\s+to\s+(?:in|with|through|within|as|by|under)\s")
+        .expect("preposition after to")
+});
 /// "the measures taken to implement effective measures to …".
 static MEASURES_TO_TAKE_MEASURES: once_cell::sync::Lazy<Regex> = once_cell::sync::Lazy::new(|| {
     Regex::new(r"(?i)\bmeasures\s+taken\s+to\s+(?:take|adopt|enforce|implement|introduce|undertake|put\s+in\s+place)\s+(?:[\w-]+,?\s+){0,4}?measures\s*(?:necessary\s+)?(?:to|aimed|,)\s|\bsteps\s+taken\s+to\s+(?:take|adopt|introduce|undertake|put\s+in\s+place)\s+(?:[\w-]+,?\s+){0,4}?steps\b")
@@ -181,6 +186,12 @@ fn problems(q: &ListQuestion, p: &Profile) -> Vec<String> {
         ) {
             out.push(format!("a gerund after \"intends to\": {}", &c[0]));
         }
+    }
+    if let Some(m) = TAKEN_TO_A_PREPOSITION.find(&all) {
+        out.push(format!(
+            "a preposition where the verb should be: {}",
+            m.as_str()
+        ));
     }
     if let Some(m) = MEASURES_TO_TAKE_MEASURES.find(&all) {
         out.push(format!("measures taken to take measures: {}", m.as_str()));

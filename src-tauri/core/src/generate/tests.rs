@@ -158,6 +158,19 @@ fn information_asked_for_and_information_to_give_people() {
         !all.contains("to adopting") && !all.contains("to expediting"),
         "{all}"
     );
+    assert_eq!(
+        ask("The Committee recommends that the State party adopt measures allowing children with disabilities to express their views."),
+        format!("{LEAD} please provide information on the steps taken to allow children with disabilities to express their views.")
+    );
+    assert_eq!(
+        ask("The State party should further step up its efforts in the provision of reasonable accommodation."),
+        format!("{LEAD} please provide information on the measures taken to address the provision of reasonable accommodation.")
+    );
+    // The manner of a request after its verb.
+    assert_eq!(
+        ask("The Committee recommends that the State party, in close consultation with, and including the active involvement of, persons with disabilities through their representative organizations, conduct a thorough inquiry into all deaths in institutions."),
+        format!("{LEAD} please provide information on the efforts made to conduct a thorough inquiry into all deaths in institutions, in close consultation with, and including the active involvement of, persons with disabilities through their representative organizations.")
+    );
     // Measures to put in place are the measures asked about, not a second
     // set; measures to enforce are asked about as steps to enforce them.
     assert_eq!(

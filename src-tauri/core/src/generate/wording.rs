@@ -21,16 +21,27 @@ pub(super) static IMPLEMENT_MEASURES_RE: Lazy<Regex> = Lazy::new(|| {
 });
 /// "take (all) (the necessary) measures (, …,) to X", "adopt and implement
 /// effective measures at the federal and state levels to X", "adopt measures
-/// aimed at ensuring X": the measures asked about are the ones taken to X.
+/// (aimed at) ensuring X": the measures asked about are the ones taken to X.
 /// Groups: 1 qualifiers, 2 measures/steps, 3 "necessary", 4 X after "to",
 /// 5 X as a gerund after "aimed at".
 pub(super) static MEASURES_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:take|adopt|introduce|undertake|develop|put\s+in\s+place)(?:\s+and\s+(?:implement|enforce|adopt|apply))?\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy|corrective|special|positive|administrative|budgetary|preventive|protective|legal|judicial|financial|educational|social|robust|comprehensive|decisive|prompt|meaningful|sustained|these|such|any|expedited|priority|monitoring|oversight|interim|temporary|structural|institutional|existing|relevant|systematic|strict|swift|firm|holistic|coordinated|long-term|time-bound|clear|inclusive|age-appropriate|gender-sensitive|awareness-raising)[\s,]+)*)(measures|steps|action|initiatives)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*(?:(?:necessary|needed|required)\s+)?|(?:at|in|on|within|across)\s+[^;]{1,80}?\s+)?(?:to\s+(.+)|aimed\s+at\s+(\w+ing\s.+))$")
+    Regex::new(r"(?i)^(?:take|adopt|introduce|undertake|develop|put\s+in\s+place)(?:\s+and\s+(?:implement|enforce|adopt|apply))?\s+((?:(?:all|the|appropriate|effective|further|additional|concrete|necessary|legislative|practical|urgent|immediate|specific|adequate|other|proactive|targeted|and|more|policy|corrective|special|positive|administrative|budgetary|preventive|protective|legal|judicial|financial|educational|social|robust|comprehensive|decisive|prompt|meaningful|sustained|these|such|any|expedited|priority|monitoring|oversight|interim|temporary|structural|institutional|existing|relevant|systematic|strict|swift|firm|holistic|coordinated|long-term|time-bound|clear|inclusive|age-appropriate|gender-sensitive|awareness-raising)[\s,]+)*)(measures|steps|action|initiatives)\s*((?:necessary|needed|required)\s*)?(?:,[^,]*,\s*(?:(?:necessary|needed|required)\s+)?|(?:at|in|on|within|across)\s+[^;]{1,80}?\s+)?(?:to\s+(.+)|(?:aimed\s+at\s+)?(\w+ing\s.+))$")
         .expect("measures pattern")
+});
+/// How a request is to be done, when it opens with it ("in close consultation
+/// with …", "in line with …", "as a matter of priority", "through …").
+pub(super) static MANNER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:in\s+(?:close\s+)?(?:consultation|cooperation|collaboration|partnership|coordination|conjunction)|in\s+(?:line|accordance|keeping)\s+with|in\s+(?:the\s+)?light\s+of|as\s+a\s+matter\s+of|with\s+the\s|through\s|together\s+with|by\s+means\s+of|within\s|without\s+delay,|with\s+a\s+view)")
+        .expect("manner pattern")
 });
 pub(super) static EFFORTS_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:step\s+up|strengthen|intensify|redouble|continue|pursue|increase|enhance)\s+(?:its\s+)?efforts\s+(?:to\s+)?(.+)$")
         .expect("efforts pattern")
+});
+/// What efforts are made in or on: "in the provision of X" → "the provision of X".
+pub(super) static IN_THE_FIELD_OF_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:in|on|for|towards|regarding|concerning|with\s+regard\s+to)\s+(.+)$")
+        .expect("field of efforts pattern")
 });
 pub(super) static CONTINUE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^continue\s+to\s+(.+)$").expect("continue pattern"));
@@ -416,10 +427,67 @@ fn in_base_form(request: &str) -> String {
     }
 }
 
+/// A request that opens with how it is to be done ("in close consultation with
+/// organizations of persons with disabilities, conduct an inquiry …") with the
+/// verb first and the manner after it ("conduct an inquiry …, in close
+/// consultation with …"), so that it reads after "the measures taken to". The
+/// manner ends at the first comma followed by what can be the verb: a word in
+/// lower case that is not a joining word, a plural, a participle or an adverb.
+fn verb_first(request: &str) -> String {
+    if !MANNER_RE.is_match(request) {
+        return request.to_string();
+    }
+    const JOINING: [&str; 22] = [
+        "and",
+        "or",
+        "including",
+        "in",
+        "inter",
+        "as",
+        "with",
+        "through",
+        "at",
+        "on",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "such",
+        "especially",
+        "particularly",
+        "notably",
+        "both",
+        "of",
+        "to",
+    ];
+    let mut at = 0;
+    while let Some(i) = request[at..].find(", ") {
+        let start = at + i + 2;
+        let word: String = request[start..]
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .collect();
+        let verb_like = word.chars().next().is_some_and(char::is_lowercase)
+            && !JOINING.contains(&word.as_str())
+            && (!word.ends_with('s') || word.ends_with("ss"))
+            && !word.ends_with("ing")
+            && !word.ends_with("ed")
+            && !word.ends_with("ly");
+        if verb_like {
+            let manner = request[..at + i].trim();
+            let rest = request[start..].trim_end_matches(['.', ';', ',']);
+            return format!("{rest}, {}", lower_first(manner));
+        }
+        at = start;
+    }
+    request.to_string()
+}
+
 /// Turns one request ("take measures to facilitate X") into what the question asks.
 pub(super) fn clause_for(request: &str, context: &str, profile: &Profile) -> Clause {
     let t = &profile.templates;
-    let r = in_base_form(&trim_request(request));
+    let r = in_base_form(&verb_first(&trim_request(request)));
     let r = AND_TAKE_RE.replace_all(&r, ", and to ").into_owned();
     let r = resolve_pointers(&r, profile);
     if let Some(c) = URGENT_RE.captures(&r) {
@@ -440,7 +508,22 @@ pub(super) fn clause_for(request: &str, context: &str, profile: &Profile) -> Cla
     }
     let info = if IMPLEMENT_MEASURES_RE.is_match(&r) {
         fill(&t.steps, &[("action", &lower_first(&r))])
-    } else if let Some(c) = MEASURES_RE.captures(&r) {
+    } else if let Some(c) = MEASURES_RE.captures(&r).filter(|c| {
+        // "measures including …" are not measures taken to include.
+        let not_purpose = [
+            "including",
+            "concerning",
+            "regarding",
+            "relating",
+            "involving",
+            "following",
+            "according",
+            "being",
+        ];
+        c.get(5)
+            .and_then(|g| g.as_str().split_whitespace().next())
+            .is_none_or(|w| !not_purpose.contains(&w.to_lowercase().as_str()))
+    }) {
         let qualifiers = c[1].to_lowercase();
         let generous = qualifiers.contains("all") || c.get(3).is_some();
         let action = match (c.get(4), c.get(5)) {
@@ -454,7 +537,12 @@ pub(super) fn clause_for(request: &str, context: &str, profile: &Profile) -> Cla
             fill(&t.efforts, &[("action", &action)])
         }
     } else if let Some(c) = EFFORTS_RE.captures(&r) {
-        fill(&t.efforts, &[("action", &c[1])])
+        // "step up its efforts in the provision of X": efforts at something,
+        // not efforts to do it.
+        match IN_THE_FIELD_OF_RE.captures(&c[1]) {
+            Some(f) => fill(&t.address, &[("subject", &f[1])]),
+            None => fill(&t.efforts, &[("action", &c[1])]),
+        }
     } else if let Some(c) = CONTINUE_RE.captures(&r) {
         return clause_for(&c[1], context, profile);
     } else if NOUN_PHRASE_RE.is_match(&r) {
@@ -503,7 +591,15 @@ pub(super) fn requests_of(text: &str) -> Vec<String> {
             parts.push(&rest[at..]);
             for part in parts {
                 let part = part.trim();
-                if !part.is_empty() && !part.starts_with(',') && !part.ends_with(':') {
+                // ", in close consultation with …, conduct …": the request once
+                // its verb is found; without one, no request.
+                let part = match part.strip_prefix(',') {
+                    Some(p) if verb_first(p.trim()) != p.trim() => verb_first(p.trim()),
+                    Some(_) => continue,
+                    None => part.to_string(),
+                };
+                let part = part.as_str();
+                if !part.is_empty() && !part.ends_with(':') {
                     // "…, and that it provide …" reads "…, and to provide …".
                     out.push(AND_THAT_IT_RE.replace_all(part, ", and to $1").into_owned());
                 }
