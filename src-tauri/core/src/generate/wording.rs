@@ -593,9 +593,11 @@ pub(super) fn requests_of(text: &str) -> Vec<String> {
                 let part = part.trim();
                 // ", in close consultation with …, conduct …": the request once
                 // its verb is found; without one, no request.
-                let part = match part.strip_prefix(',') {
-                    Some(p) if verb_first(p.trim()) != p.trim() => verb_first(p.trim()),
-                    Some(_) => continue,
+                let part = match part.strip_prefix(',').map(str::trim) {
+                    Some(p) => match verb_first(p) {
+                        found if found != p => found,
+                        _ => continue,
+                    },
                     None => part.to_string(),
                 };
                 let part = part.as_str();

@@ -15,7 +15,7 @@
 pub(crate) mod docx;
 pub mod isolated;
 mod pdf;
-mod right_to_left;
+pub(crate) mod right_to_left;
 mod text_encoding;
 
 pub use isolated::{exit_if_worker, isolate_with, serve_if_worker};

@@ -17,7 +17,7 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 /// Whether a character is a letter of a right-to-left script (Hebrew, Arabic,
 /// Syriac, Thaana and their presentation forms).
-fn is_right_to_left(c: char) -> bool {
+pub(crate) fn is_right_to_left(c: char) -> bool {
     matches!(c,
         '\u{0590}'..='\u{08FF}'
         | '\u{FB1D}'..='\u{FDFF}'

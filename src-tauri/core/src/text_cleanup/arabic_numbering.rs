@@ -11,6 +11,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use std::borrow::Cow;
 
+use crate::import::right_to_left::is_right_to_left;
+
 /// "6-  توصي اللجنة …": the number, then a hyphen, then Arabic (in a Word
 /// file's text a heading may open with the "**" of bold).
 static PARAGRAPH_RE: Lazy<Regex> = Lazy::new(|| {
@@ -47,16 +49,10 @@ const LETTER_NAMES: [&str; 14] = [
     "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون",
 ];
 
-/// Whether a character is an Arabic letter.
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        && c.is_alphabetic()
-}
-
 /// The text with each line's Arabic numbering written as the English versions
-/// write it; text with no Arabic letter comes back as it is.
+/// write it; text with no right-to-left letter comes back as it is.
 pub(super) fn conventional_numbering(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_arabic) {
+    if !text.chars().any(is_right_to_left) {
         return Cow::Borrowed(text);
     }
     // Arabic-Indic digits are ours ("٧-" is paragraph 7.; the PDFs give some
