@@ -7,15 +7,14 @@
 //! crash and JSON on stdout for every file, recommendations in every concluding
 //! observations. When the folder is absent, says so and passes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/crpd")
-}
+mod common;
+use common::corpus_dir;
 
 struct Expected {
     file: String,

@@ -118,12 +118,13 @@ fn crpd_pairs_come_close_to_the_real_questions() {
         let paragraph = co
             .paragraph(number)
             .unwrap_or_else(|| panic!("{co_symbol} has no paragraph {number}"));
-        let most = ceiling(
-            &first_sentence(
-                &number_re.replace(pair["question_text"].as_str().unwrap_or_default(), ""),
-            ),
-            &cited_text(paragraph, label.as_deref()),
-        );
+        let real = number_re
+            .replace(pair["question_text"].as_str().unwrap_or_default(), "")
+            .into_owned();
+        // As the brief defines it: the real question's first sentence (sub-items
+        // included when no sentence ends before them).
+        let actual = first_sentence(&real);
+        let most = ceiling(&actual, &cited_text(paragraph, label.as_deref()));
         ceilings.push(most);
         let input = RecommendationInput {
             only_subparagraphs: label.map(|l| vec![l]),
@@ -139,12 +140,6 @@ fn crpd_pairs_come_close_to_the_real_questions() {
             },
         );
         let generated = first_sentence(&g[0].question.text);
-        let real = number_re
-            .replace(pair["question_text"].as_str().unwrap_or_default(), "")
-            .into_owned();
-        // As the brief defines it: the real question's first sentence (sub-items
-        // included when no sentence ends before them).
-        let actual = first_sentence(&real);
         let score = similarity(&generated, &actual);
         let part = cited_part(&real, pair["cited_as"].as_str().unwrap_or_default());
         let part_score = similarity(&generated, &part);

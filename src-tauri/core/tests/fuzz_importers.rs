@@ -14,6 +14,7 @@ use loi_core::error::Error;
 use loi_core::fixtures;
 use loi_core::import;
 
+mod common;
 mod running_loi;
 use running_loi::{assert_survived, loi, LOI, MAX_TIME};
 
@@ -99,7 +100,7 @@ fn samples() -> Vec<Sample> {
         name: "windows-1251.txt".into(),
         bytes: fixtures::windows_1251_text(),
     });
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/crpd");
+    let corpus = common::corpus_dir();
     let mut pdfs: Vec<(u64, PathBuf)> = std::fs::read_dir(&corpus)
         .map(|d| {
             d.flatten()

@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use loi_core::library::{Library, MetadataOverrides};
 use loi_core::link::{recommendations, RecommendationView};
 use loi_core::model::ParagraphKind;
@@ -97,7 +99,7 @@ fn the_dialogues_questions_land_on_the_recommendations_of_their_topic() {
 }
 
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/crpd");
+    let dir = common::corpus_dir();
     if dir.join("manifest.json").is_file() {
         Some(dir)
     } else {

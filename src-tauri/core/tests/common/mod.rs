@@ -1,5 +1,5 @@
-//! What several tests on real documents share: where the CRPD corpus is, and
-//! its concluding observations, parsed.
+//! What the tests on real documents share: where the CRPD corpus is, and its
+//! concluding observations, parsed.
 
 #![allow(dead_code)]
 
@@ -7,14 +7,19 @@ use std::path::{Path, PathBuf};
 
 use loi_core::model::{Document, DocumentKind};
 
-/// `../shared/corpus/crpd` beside the repository (or `LOI_CRPD_CORPUS`), when
-/// it is there.
-pub fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var("LOI_CRPD_CORPUS")
+/// Where the CRPD corpus is: `LOI_CRPD_CORPUS`, else `../shared/corpus/crpd`
+/// beside the repository (whether or not it is there).
+pub fn corpus_dir() -> PathBuf {
+    std::env::var("LOI_CRPD_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|_| {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/crpd")
-        });
+        })
+}
+
+/// The CRPD corpus folder, when it is there (it has its manifest).
+pub fn corpus() -> Option<PathBuf> {
+    let dir = corpus_dir();
     dir.join("manifest.json").is_file().then_some(dir)
 }
 
