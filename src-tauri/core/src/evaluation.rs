@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::generate::{self, EvalReport};
 use crate::library::Library;
 use crate::model::{Citation, Document, DocumentKind, ParagraphKind};
-use crate::parse::list_of_issues::previous_observations_refs;
+use crate::parse::list_of_issues::previous_observations_refs_in_list;
 use crate::symbols;
 
 /// An evaluation of one real list, as `loi eval --json` prints it.
@@ -82,15 +82,12 @@ pub fn evaluate_list(lib: &Library, list: &str, from: Option<&str>) -> Result<Li
     // A list that never names its previous concluding observations still
     // cites them: "(para. 24)" after "the Committee's previous concluding
     // observations" points at the ones named with --from.
-    for q in real
-        .paragraphs
-        .iter_mut()
-        .filter(|p| p.kind == ParagraphKind::Question)
-    {
-        if q.cites.iter().any(|c| c.symbol == co_symbol) {
+    let texts: Vec<String> = real.paragraphs.iter().map(|p| p.full_text()).collect();
+    let refs_of = previous_observations_refs_in_list(&texts);
+    for (q, refs) in real.paragraphs.iter_mut().zip(refs_of) {
+        if q.kind != ParagraphKind::Question || q.cites.iter().any(|c| c.symbol == co_symbol) {
             continue;
         }
-        let refs = previous_observations_refs(&q.full_text());
         q.cites.extend(refs.into_iter().map(|r| Citation {
             symbol: co_symbol.clone(),
             paragraph: Some(r),
@@ -120,6 +117,7 @@ pub fn evaluate_list(lib: &Library, list: &str, from: Option<&str>) -> Result<Li
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::list_of_issues::previous_observations_refs;
 
     fn seeded() -> Library {
         let mut lib = Library::open_in_memory().unwrap();
@@ -170,6 +168,23 @@ mod tests {
                 "In the light of the Committee's previous recommendations (paras. 4 and 5), please explain."
             ),
             vec!["4", "5"]
+        );
+        // In a list that cites them so, a bare reference in a sub-item whose
+        // clause names no other document cites them too; one to the report
+        // does not.
+        let texts = [
+            "With regard to the Committee's previous concluding observations (para. 24), please explain.".to_string(),
+            "Please provide information on:\n(a) Measures taken to harmonize the Civil Code (para. 46 (a));\n(b) Support measures.".to_string(),
+            "Further to the information provided in the State party's report that the law was amended (para. 84), please explain.".to_string(),
+        ];
+        assert_eq!(
+            previous_observations_refs_in_list(&texts),
+            vec![vec!["24".to_string()], vec!["46 (a)".to_string()], vec![]]
+        );
+        // A list that never cites them so: its bare references are not theirs.
+        assert_eq!(
+            previous_observations_refs_in_list(&texts[1..]),
+            vec![Vec::<String>::new(), vec![]]
         );
         // A bare reference to the State party's report is not one.
         assert!(previous_observations_refs(

@@ -18,6 +18,36 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     d.ratio() as f64
 }
 
+static BARE_PARAGRAPHS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\(paras?\.\s+([^()]*(?:\([a-z]{1,4}\)[^()]*)*)\)")
+        .expect("bare paragraphs pattern")
+});
+
+/// Whether the text cites paragraph `number` by a bare "(para. 24)" or
+/// "(paras. 36 (c) and 38)".
+fn cites_bare(text: &str, number: &str) -> bool {
+    BARE_PARAGRAPHS_RE.captures_iter(text).any(|c| {
+        crate::symbols::parse_paragraph_refs(&c[1])
+            .0
+            .iter()
+            .any(|r| ParaRef::read(r).number == number)
+    })
+}
+
+/// A question's text with its sub-items, as printed: a question whose first
+/// sentence runs into its sub-items ("… taken to: (a) Regulate …; (b) End …")
+/// ends where they end.
+fn with_items(q: &Paragraph) -> String {
+    let mut s = q.text.clone();
+    for sp in &q.subparagraphs {
+        s.push_str(" (");
+        s.push_str(&sp.label);
+        s.push_str(") ");
+        s.push_str(&sp.text);
+    }
+    s
+}
+
 /// One generated question compared with the real one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvalPair {
@@ -40,9 +70,10 @@ pub struct EvalReport {
 }
 
 /// For each question of `loi` that cites a paragraph of `co`, generates the
-/// question for exactly the cited paragraph or sub-paragraphs and compares the
-/// first sentences (the real question's and the generated one's, citation markers
-/// removed) by [`similarity`].
+/// question for exactly the cited paragraph or sub-paragraphs, cited as the
+/// real question cites (footnote, inline with the symbol, or a bare paragraph),
+/// and compares the first sentences (the real one's running into its sub-items
+/// when it does; footnote markers removed) by [`similarity`].
 pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport {
     let Some(symbol) = co.symbol.clone() else {
         return EvalReport {
@@ -81,8 +112,18 @@ pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport 
             only_subparagraphs: only,
             ..RecommendationInput::new(&symbol, rec)
         };
+        // Cited as the real question cites: with the symbol in its text, a bare
+        // "(para. 24)", or a footnote (nothing in the text).
+        let real_text = with_items(q);
+        let style = if real_text.contains(symbol.as_str()) {
+            CitationStyle::Inline
+        } else if cites_bare(&real_text, &number) {
+            CitationStyle::Bare
+        } else {
+            CitationStyle::Footnote
+        };
         let opts = GenerateOptions {
-            style: CitationStyle::Footnote,
+            style,
             kind: loi.kind,
             split_subparagraphs: false,
         };
@@ -93,7 +134,7 @@ pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport 
             continue;
         };
         let generated = first_sentence(&g.question.text);
-        let actual = first_sentence(&q.text);
+        let actual = first_sentence(&real_text);
         let raw = match &input.only_subparagraphs {
             Some(ls) => rec
                 .subparagraphs

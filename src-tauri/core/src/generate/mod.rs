@@ -162,6 +162,9 @@ fn draft_sentences(
     let t = &profile.templates;
     let mut text = String::new();
     let mut note_at = 0;
+    if let Some(theme) = &t.theme {
+        return draft_themes(clauses, theme, profile, cite);
+    }
     for (i, c) in clauses.iter().enumerate() {
         text.push(' ');
         if i == 0 {
@@ -195,6 +198,39 @@ fn draft_sentences(
                 Clause::Provide(w) => fill(&t.also_provide, &[("what", w)]),
                 Clause::Intention(w) => fill(&t.also_intention, &[("what", w)]),
             });
+        }
+    }
+    Drafted { text, note_at }
+}
+
+/// A list of themes' item: each clause a noun phrase, the first with the
+/// citation where the profile's theme puts it.
+fn draft_themes(clauses: &[Clause], theme: &str, profile: &Profile, cite: &str) -> Drafted {
+    let t = &profile.templates;
+    let mut text = String::new();
+    let mut note_at = 0;
+    for (i, c) in clauses.iter().enumerate() {
+        let what = match c {
+            Clause::Information(w)
+            | Clause::Status(w)
+            | Clause::Provide(w)
+            | Clause::Intention(w) => w,
+        };
+        if i == 0 {
+            let (before, after) = theme.split_once("{cite}").unwrap_or((theme, ""));
+            text = upper_first(&fill(before, &[("what", what)]));
+            text.push_str(cite);
+            note_at = text.len();
+            text.push_str(&fill(after, &[("what", what)]));
+        } else {
+            text.push(' ');
+            let template = match c {
+                Clause::Information(_) => &t.also_information,
+                Clause::Status(_) => &t.also_status,
+                Clause::Provide(_) => &t.also_provide,
+                Clause::Intention(_) => &t.also_intention,
+            };
+            text.push_str(&upper_first(&fill(template, &[("what", what)])));
         }
     }
     Drafted { text, note_at }
@@ -356,7 +392,14 @@ pub fn generate_questions(
             v
         }
     };
-    let mut drafted = if clauses.is_empty() {
+    let mut drafted = if let (true, Some(list)) = (clauses.is_empty(), &t.theme_list) {
+        let (before, after) = list.split_once("{cite}").unwrap_or((list, ""));
+        let mut text = before.to_string();
+        text.push_str(&cite);
+        let note_at = text.len();
+        text.push_str(after);
+        Drafted { text, note_at }
+    } else if clauses.is_empty() {
         let mut text = String::new();
         let note_at = open_with(&mut text, lead, &cite);
         text.push(' ');

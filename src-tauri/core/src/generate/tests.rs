@@ -117,6 +117,11 @@ fn rules_on_other_phrasings() {
         ask("The Committee recommends that, in accordance with article 28 of the Convention, the State party take concrete measures to ensure access to health care."),
         format!("{LEAD} please provide information on the steps taken to ensure access to health care.")
     );
+    // A second request "and to take steps to X" is asked as "and to X".
+    assert_eq!(
+        ask("The Committee recommends that the State party suspend the reform and to take steps to adopt laws that replace guardianship."),
+        format!("{LEAD} please provide information on the efforts made to suspend the reform, and to adopt laws that replace guardianship.")
+    );
     // A follow-up recommendation: "Considering …".
     let mut p = rec(
         "The Committee recommends that the State party adopt a migration policy.",
@@ -252,6 +257,104 @@ fn citation_styles() {
     )[0]
     .question;
     assert!(bare.text.contains("observations (para. 20), please"));
+}
+
+/// A list of themes (CERD) asks nothing: each item is a noun phrase with the
+/// citation after it; sub-paragraphs follow "Information on the following".
+#[test]
+fn themes_of_a_list_of_themes() {
+    let cerd = Profile::builtin("CERD").unwrap();
+    let inline = GenerateOptions {
+        style: CitationStyle::Inline,
+        ..Default::default()
+    };
+    let p = rec(
+        "The Committee recommends that the State party take measures to incorporate the Convention into domestic law. It should also provide information on complaints of racial discrimination.",
+        &[],
+    );
+    let g = generate_questions(
+        &RecommendationInput::new("CERD/C/IRL/CO/3-4", &p),
+        &cerd,
+        &inline,
+    );
+    assert_eq!(
+        g[0].question.text,
+        "Measures taken to incorporate the Convention into domestic law, as previously recommended (CERD/C/IRL/CO/3-4, para. 20). Information on complaints of racial discrimination."
+    );
+    let p = rec(
+        "The Committee recommends that the State party:",
+        &[
+            ("a", "Adopt a national action plan against racism;"),
+            ("b", "Consider ratifying the Convention on migrant workers."),
+        ],
+    );
+    let g = generate_questions(
+        &RecommendationInput::new("CERD/C/IRL/CO/3-4", &p),
+        &cerd,
+        &inline,
+    );
+    let q = &g[0].question;
+    assert_eq!(
+        q.text,
+        "Information on the following, as previously recommended (CERD/C/IRL/CO/3-4, para. 20):"
+    );
+    assert_eq!(q.subitems.len(), 2);
+    assert!(
+        q.subitems[1]
+            .text
+            .starts_with("Whether the State party intends to ratify"),
+        "{:?}",
+        q.subitems
+    );
+    // Cited in a footnote, the marker stands where the citation would.
+    let foot = &generate_questions(
+        &RecommendationInput::new(
+            "CERD/C/IRL/CO/3-4",
+            &rec(
+                "The Committee recommends that the State party adopt a law.",
+                &[],
+            ),
+        ),
+        &cerd,
+        &GenerateOptions::default(),
+    )[0]
+    .question;
+    assert_eq!(
+        &foot.text[..foot.notes[0].offset],
+        "Measures taken to adopt a law, as previously recommended"
+    );
+}
+
+/// The evaluation cites as the real question cites: a bare "(para. 20)" in
+/// the real question, a bare one in the generated question.
+#[test]
+fn the_evaluation_cites_as_the_real_list_does() {
+    let crpd = Profile::builtin("CRPD").unwrap();
+    let co = parse_text("CRPD/C/XYZ/CO/1\nConcluding observations on the initial report of Utopia\n20. The Committee recommends that the State party adopt a law on accessibility.\n");
+    let mut loi = Document {
+        kind: DocumentKind::ListOfIssues,
+        ..Default::default()
+    };
+    loi.paragraphs.push(Paragraph {
+        number: Some("4".into()),
+        kind: ParagraphKind::Question,
+        text: "With regard to the Committee’s previous concluding observations (para. 20), please provide information on the measures taken to adopt a law on accessibility.".into(),
+        cites: vec![Citation { symbol: "CRPD/C/XYZ/CO/1".into(), paragraph: Some("20".into()) }],
+        ..Default::default()
+    });
+    let mut co = co;
+    co.symbol = Some("CRPD/C/XYZ/CO/1".into());
+    if let Some(p) = co
+        .paragraphs
+        .iter_mut()
+        .find(|p| p.number.as_deref() == Some("20"))
+    {
+        p.kind = ParagraphKind::Recommendation;
+    }
+    let report = evaluate(&co, &loi, &crpd);
+    assert_eq!(report.pairs.len(), 1, "{report:?}");
+    assert_eq!(report.pairs[0].generated, report.pairs[0].actual);
+    assert!((report.mean - 1.0).abs() < 1e-9);
 }
 
 #[test]

@@ -56,7 +56,7 @@ pub(super) static NEXT_REPORT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s+in\s+its\s+next\s+(?:periodic\s+)?report").expect("next report pattern")
 });
 pub(super) static AND_TAKE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i),?\s+and\s+take\s+(?:\w+\s+){0,3}(?:measures|steps)\s+(?:necessary\s+)?to\s+")
+    Regex::new(r"(?i),?\s+and\s+(?:to\s+)?take\s+(?:\w+\s+){0,3}(?:measures|steps)\s+(?:necessary\s+)?to\s+")
         .expect("and take pattern")
 });
 pub(super) static GERUND_RUN_RE: Lazy<Regex> = Lazy::new(|| {

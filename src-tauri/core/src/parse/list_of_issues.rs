@@ -99,6 +99,52 @@ pub fn previous_observations_refs(text: &str) -> Vec<String> {
     out
 }
 
+/// Words that say a bare reference points at another document than the
+/// previous concluding observations (the State party's report, its replies, …).
+static OTHER_DOCUMENT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)report|repl(?:y|ies)|annex|core\s+document|list\s+of\s+issues|submission|general\s+(?:comment|recommendation)|rapport|informe|respuesta|réponse")
+        .expect("other document pattern")
+});
+
+/// The references of each text to the committee's previous concluding
+/// observations: those right after the words that name them
+/// ([`previous_observations_refs`]); and, in a list that cites them so, the
+/// other bare references whose clause names no other document ("(c) The
+/// percentage of persons with disabilities employed in the public sector
+/// (para. 51 (d))", not "the State party's report (para. 65)").
+pub fn previous_observations_refs_in_list(texts: &[String]) -> Vec<Vec<String>> {
+    let named: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| previous_observations_refs(t))
+        .collect();
+    if named.iter().all(|r| r.is_empty()) {
+        return named;
+    }
+    texts
+        .iter()
+        .zip(named)
+        .map(|(text, mut refs)| {
+            for c in BARE_REF_RE.captures_iter(text) {
+                let Some(m) = c.get(0) else { continue };
+                let before = &text[..m.start()];
+                let clause = before
+                    .rsplit(['.', ';', ':', '?', '\n'])
+                    .next()
+                    .unwrap_or(before);
+                if OTHER_DOCUMENT_RE.is_match(clause) {
+                    continue;
+                }
+                for r in symbols::parse_paragraph_refs(&c[1]).0 {
+                    if !refs.contains(&r) {
+                        refs.push(r);
+                    }
+                }
+            }
+            refs
+        })
+        .collect()
+}
+
 /// The concluding observations a list cites most (its previous ones).
 fn most_cited_observations(paragraphs: &[Paragraph]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
@@ -284,9 +330,10 @@ pub fn parse(text: &str, doc: &mut Document) {
     drop(notes);
     // "(para. 24)" after "the Committee's previous concluding observations"
     // cites them, when the list names them somewhere.
-    if let Some(previous) = most_cited_observations(&paragraphs) {
-        for p in &mut paragraphs {
-            let refs = previous_observations_refs(&p.full_text());
+    if let Some(previous) = most_cited_observations(&paragraphs).filter(|_| bare_symbol.is_none()) {
+        let texts: Vec<String> = paragraphs.iter().map(|p| p.full_text()).collect();
+        let refs_of = previous_observations_refs_in_list(&texts);
+        for (p, refs) in paragraphs.iter_mut().zip(refs_of) {
             if refs.is_empty() {
                 continue;
             }

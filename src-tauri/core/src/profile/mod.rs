@@ -168,6 +168,16 @@ pub struct Templates {
     pub present_observations: String,
     /// How dates are written ("%-d %B %Y": 2 January 2026).
     pub date_format: String,
+    /// For a committee whose lists are lists of themes (CERD), not questions:
+    /// a question's first sentence as one theme, the clause as a noun phrase
+    /// and the citation after it ("{what}, as previously recommended{cite}.").
+    /// Its later sentences then begin with their noun phrase too.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// The same for a recommendation asked about only in sub-items
+    /// ("Information on the following, as previously recommended{cite}:").
+    #[serde(default)]
+    pub theme_list: Option<String>,
 }
 
 /// The lines above the title of an exported list.

@@ -200,6 +200,22 @@ impl Profile {
             ("date_format", &t.date_format, &[]),
             ("title_block.untitled", &self.title_block.untitled, &[]),
         ];
+        for (field, v) in [("theme", &t.theme), ("theme_list", &t.theme_list)] {
+            if let Some(v) = v {
+                let required: &[&str] = if field == "theme" {
+                    &["what", "cite"]
+                } else {
+                    &["cite"]
+                };
+                check_placeholders(&format!("templates.{field}"), v, required, &[], &mut out);
+            }
+        }
+        if t.theme.is_some() != t.theme_list.is_some() {
+            out.push((
+                "templates.theme".into(),
+                "and templates.theme_list go together".into(),
+            ));
+        }
         for (field, v, required) in fields {
             let path = if field.contains('.') {
                 field.to_string()
