@@ -38,8 +38,12 @@ fn cites_bare(text: &str, number: &str) -> bool {
 /// sentence runs into its sub-items ("… taken to: (a) Regulate …; (b) End …")
 /// ends where they end.
 fn with_items(q: &Paragraph) -> String {
-    let mut s = q.text.clone();
-    for sp in &q.subparagraphs {
+    text_with_items(&q.text, &q.subparagraphs)
+}
+
+fn text_with_items(text: &str, items: &[SubParagraph]) -> String {
+    let mut s = text.to_string();
+    for sp in items {
         s.push_str(" (");
         s.push_str(&sp.label);
         s.push_str(") ");
@@ -72,8 +76,8 @@ pub struct EvalReport {
 /// For each question of `loi` that cites a paragraph of `co`, generates the
 /// question for exactly the cited paragraph or sub-paragraphs, cited as the
 /// real question cites (footnote, inline with the symbol, or a bare paragraph),
-/// and compares the first sentences (the real one's running into its sub-items
-/// when it does; footnote markers removed) by [`similarity`].
+/// and compares the first sentences (each running into its sub-items when it
+/// does; footnote markers removed) by [`similarity`].
 pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport {
     let Some(symbol) = co.symbol.clone() else {
         return EvalReport {
@@ -133,7 +137,7 @@ pub fn evaluate(co: &Document, loi: &Document, profile: &Profile) -> EvalReport 
         else {
             continue;
         };
-        let generated = first_sentence(&g.question.text);
+        let generated = first_sentence(&text_with_items(&g.question.text, &g.question.subitems));
         let actual = first_sentence(&real_text);
         let raw = match &input.only_subparagraphs {
             Some(ls) => rec

@@ -221,6 +221,50 @@ fn sub_paragraphs_become_sub_items_or_questions() {
     assert!(split[1].question.subitems.is_empty());
 }
 
+/// A request before the sub-paragraphs ("consider ratifying X, and that it:")
+/// is asked, then the sub-paragraphs after it.
+#[test]
+fn a_request_that_goes_on_into_sub_paragraphs() {
+    let p = rec(
+        "The Committee recommends that the State party consider ratifying the ILO Domestic Workers Convention, 2011 (No. 189), and that it:",
+        &[("a", "Adopt a law on domestic work;"), ("b", "Inspect workplaces.")],
+    );
+    let g = generate_questions(
+        &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+        &cmw(),
+        &GenerateOptions::default(),
+    );
+    let q = &g[0].question;
+    assert!(
+        q.text.starts_with("Please indicate, in the light of the recommendation made by the Committee in its previous concluding observations, whether the State party intends to ratify the ILO Domestic Workers Convention, 2011 (No. 189)"),
+        "{}",
+        q.text
+    );
+    assert!(
+        q.text.ends_with("Please also provide information on:"),
+        "{}",
+        q.text
+    );
+    assert_eq!(q.subitems.len(), 2);
+    // An introduction to the sub-paragraphs asks nothing itself.
+    let p = rec(
+        "The Committee recommends that the State party take the following measures:",
+        &[
+            ("a", "Adopt a law on domestic work;"),
+            ("b", "Inspect workplaces."),
+        ],
+    );
+    let g = generate_questions(
+        &RecommendationInput::new("CMW/C/MEX/CO/2", &p),
+        &cmw(),
+        &GenerateOptions::default(),
+    );
+    assert_eq!(
+        g[0].question.text,
+        format!("{LEAD} please provide information on:")
+    );
+}
+
 #[test]
 fn citation_styles() {
     let p = rec(

@@ -86,6 +86,11 @@ pub(super) static AND_THAT_IT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s+and\s+that\s+(?:it|the\s+State\s+party)\s+(?:(?:also|further)\s+)?((?:adopt|provide|take|establish|ensure|strengthen|develop|consider|allocate|increase|review|amend|guarantee|implement|introduce|raise|repeal|revise|step|intensify|continue|create|set|bring|make|improve|expedite|ratify|accede|withdraw|promote|combat|prevent|protect|collect|conduct|undertake|enhance|extend|include|seek|facilitate|remove|reduce|eliminate)\b)")
         .expect("and that it pattern")
 });
+/// A request that goes on into sub-paragraphs: "…, and that it:", "… and:".
+pub(super) static AND_ITEMS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s+and(?:\s+that\s+(?:it|the\s+State\s+party))?(?:\s+(?:also|further))?(?:\s+to)?\s*:$")
+        .expect("and items pattern")
+});
 pub(super) static INFORMATION_ON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(?:detailed|comprehensive|updated|further|specific|more|additional)\s+)*information\s+(?:on|about|regarding|concerning)\s+")
         .expect("information on pattern")
@@ -599,6 +604,11 @@ pub(super) fn requests_of(text: &str) -> Vec<String> {
                         _ => continue,
                     },
                     None => part.to_string(),
+                };
+                // "consider ratifying X, and that it:" asks X, then its items.
+                let part = match AND_ITEMS_RE.find(&part) {
+                    Some(m) => part[..m.start()].trim_end().to_string(),
+                    None => part,
                 };
                 let part = part.as_str();
                 if !part.is_empty() && !part.ends_with(':') {
