@@ -461,6 +461,11 @@ fn single_letter(s: &str) -> Option<char> {
 static PARA_WORD_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,?\s*(?:paras?\.|paragraphs?)\s*").expect("para pattern"));
 
+static CORRIGENDA_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:and|,)\s+Corr\.\s*\d+(?:\s*(?:and|,)\s*(?:Corr\.\s*)?\d+)*")
+        .expect("corrigenda pattern")
+});
+
 static CITE_HEAD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?-u:\b)(?:Ibid\.?|ibid\.?)|(?-u:\b)(?:E/C\.12|[A-Z]{2,6})/[A-Z0-9][A-Za-z0-9.]*(?:/[A-Za-z0-9][A-Za-z0-9.]*(?:[-–][0-9]+)?)*")
         .expect("citation pattern")
@@ -487,7 +492,12 @@ pub fn find_citations(text: &str, previous: &mut Option<String>) -> Vec<Citation
             }
             (normalize_symbol(raw), m.start() + raw.len())
         };
-        let after = &text[end..];
+        let mut after = &text[end..];
+        // "CRPD/C/CHN/CO/1 and Corr.1, paras. 11–12": the paragraphs of the
+        // document as corrected.
+        if let Some(c) = CORRIGENDA_RE.find(after) {
+            after = &after[c.end()..];
+        }
         let mut refs = Vec::new();
         if let Some(pm) = PARA_WORD_RE.find(after) {
             let (r, _) = parse_paragraph_refs(&after[pm.end()..]);
@@ -524,6 +534,18 @@ pub fn dedup_citations(cites: Vec<Citation>) -> Vec<Citation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_symbol_with_its_corrigendum_cites_its_paragraphs() {
+        let mut previous = None;
+        let c = find_citations(
+            "the Committee’s previous concluding observations (CRPD/C/CHN/CO/1 and Corr.1, paras. 11– 12) particularly",
+            &mut previous,
+        );
+        let paragraphs: Vec<_> = c.iter().map(|c| c.paragraph.as_deref()).collect();
+        assert_eq!(c[0].symbol, "CRPD/C/CHN/CO/1");
+        assert_eq!(paragraphs, [Some("11"), Some("12")], "{c:?}");
+    }
 
     #[test]
     fn parses_symbols() {

@@ -202,7 +202,7 @@ pub struct Library {
 /// The version of the parser: raise it whenever the parser reads documents
 /// differently, and the documents read by an older one are read again
 /// ([`Library::documents_to_reread`], [`Library::reread`]).
-pub const PARSER_VERSION: i64 = 4;
+pub const PARSER_VERSION: i64 = 5;
 
 /// The readable files in `paths`, folders opened (sub-folders too, hidden
 /// files and folders left out), in name order, at most `limit` of them: what

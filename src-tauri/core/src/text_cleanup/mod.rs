@@ -114,7 +114,7 @@ static MASTHEAD_ANCHOR_RE: Lazy<Regex> = Lazy::new(|| {
 /// The other masthead lines: a date, "Original: English", "English, French and
 /// Spanish only", the symbol.
 static MASTHEAD_LINE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|Original:\s*\w+|(?:(?:Arabic|Chinese|English|French|Russian|Spanish)(?:,\s*|\s+and\s+)?)+(?:\s+only)?|(?:E/C\.12|[A-Z]{2,6})/\S+|Distr\.?:?\s*(?:General|Restricted|Limited)|Economic and Social Council|United Nations)$")
+    Regex::new(r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|Original:\s*\w+|(?:(?:Arabic|Chinese|English|French|Russian|Spanish)(?:,\s*|\s+and(?:\s+|$))?)+(?:\s+only)?|(?:E/C\.12|[A-Z]{2,6})/\S+|Distr\.?:?\s*(?:General|Restricted|Limited)|Economic and Social Council|United Nations)$")
         .expect("masthead line pattern")
 });
 /// The treaties' titles, whose pieces a masthead prints on lines of their own.

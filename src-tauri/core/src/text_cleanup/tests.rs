@@ -272,7 +272,7 @@ fn reads_pdf_extract_furniture() {
             "{i}.  The Committee notes {wide}\nand {wide}\nthe end.\n\n"
         ));
     }
-    text.push_str(&format!("13.  The Committee recommends:\n\n  (a)  Adopt {wide}\n{wide}\n\n   \n\n  **  Adopted by the Committee at its thirtieth session.\n  1  See https://www.ohchr.org/en/\ndocuments/report.pdf.\n\n  United Nations  CMW/C/MEX/CO/3\n\nInternational Convention on the Protection\nof the Rights of All Migrant Workers\n\n Distr.: General\n4 March 2024\n\nOriginal: Spanish\nEnglish\n\nCMW/C/MEX/CO/3\n\n2  GE.24-01234\n\nAdministrative Justice {wide}\nends here;\n\n  (b)  Next.\n"));
+    text.push_str(&format!("13.  The Committee recommends:\n\n  (a)  Adopt {wide}\n{wide}\n\n   \n\n  **  Adopted by the Committee at its thirtieth session.\n  1  See https://www.ohchr.org/en/\ndocuments/report.pdf.\n\n  United Nations  CMW/C/MEX/CO/3\n\nInternational Convention on the Protection\nof the Rights of All Migrant Workers\n\n Distr.: General\n4 March 2024\n\nOriginal: Spanish\nEnglish\nChinese, English, Russian and\nSpanish only\n\nCMW/C/MEX/CO/3\n\n2  GE.24-01234\n\nAdministrative Justice {wide}\nends here;\n\n  (b)  Next.\n"));
     let c = clean(&text);
     let last = c.blocks.last().map(|b| b.text.as_str()).unwrap_or("");
     assert_eq!(last, "(b) Next.");
@@ -291,6 +291,7 @@ fn reads_pdf_extract_furniture() {
     );
     assert!(!c.blocks.iter().any(|b| b.text.contains("Distr")
         || b.text == "English"
+        || b.text.contains("Russian")
         || b.text.starts_with("of the Rights")));
 }
 
