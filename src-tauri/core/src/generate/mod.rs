@@ -8,6 +8,7 @@
 //! committee profile.
 
 mod evaluate;
+mod impersonal;
 mod wording;
 
 pub use evaluate::*;
@@ -343,7 +344,7 @@ pub fn generate_questions(
     let own: Vec<String> = if input.only_subparagraphs.is_some() && !missing {
         Vec::new()
     } else {
-        requests_of(&p.text)
+        requests_of(&p.text, profile)
     };
     let mut clauses: Vec<Clause> = own
         .iter()

@@ -582,7 +582,7 @@ pub(super) fn split_long(clause: Clause) -> Vec<Clause> {
 /// The requests of a recommendation's own text, in order (an urgent adoption
 /// first). A sentence that joins two requests ("…, and invites the State party
 /// to provide …") gives two.
-pub(super) fn requests_of(text: &str) -> Vec<String> {
+pub(super) fn requests_of(text: &str, profile: &Profile) -> Vec<String> {
     let mut out = Vec::new();
     for s in sentences(text) {
         if let Some(m) = REQUEST_RE.find(&s) {
@@ -616,6 +616,8 @@ pub(super) fn requests_of(text: &str) -> Vec<String> {
                     out.push(AND_THAT_IT_RE.replace_all(part, ", and to $1").into_owned());
                 }
             }
+        } else if let Some(r) = super::impersonal::impersonal_request(&s, profile) {
+            out.push(r);
         }
     }
     out

@@ -166,6 +166,10 @@ pub struct Templates {
     /// What "these concluding observations" of a recommendation become in a
     /// question: "those concluding observations" (after a lead-in that names them).
     pub present_observations: String,
+    /// A recommendation that names no one to act ("that resources be
+    /// allocated"), as the request the State party is asked about: "ensure that
+    /// {what}" ("ensure that resources are allocated").
+    pub impersonal: String,
     /// How dates are written ("%-d %B %Y": 2 January 2026).
     pub date_format: String,
     /// For a committee whose lists are lists of themes (CERD), not questions:
