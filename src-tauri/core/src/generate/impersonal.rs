@@ -104,7 +104,18 @@ fn indicative(requests: &str) -> Option<String> {
     loop {
         let end = joins.peek().map_or(requests.len(), |m| m.start());
         let part = &requests[at..end];
-        let m = BE_DONE_RE.find(part)?;
+        // "… and that all processes are undertaken …": already indicative.
+        let Some(m) = BE_DONE_RE.find(part) else {
+            if parts.is_empty() {
+                return None;
+            }
+            parts.push(part.trim().to_string());
+            match joins.next() {
+                Some(j) => at = j.end(),
+                None => break,
+            }
+            continue;
+        };
         let subject = part[..m.start()].trim();
         if subject.is_empty() {
             return None;
@@ -160,6 +171,10 @@ mod tests {
         assert_eq!(
             impersonal_request("The Committee recommends that investment programmes be harmonized with the Convention and that organizations of persons with disabilities be effectively consulted at all stages."),
             Some("ensure that investment programmes are harmonized with the Convention and that organizations of persons with disabilities are effectively consulted at all stages.".into())
+        );
+        assert_eq!(
+            impersonal_request("The Committee recommends that the rights be mainstreamed in the plans, and that all related processes are undertaken with them."),
+            Some("ensure that the rights are mainstreamed in the plans and that all related processes are undertaken with them.".into())
         );
         assert_eq!(
             impersonal_request("The Committee recommends that legislation and policy be amended."),

@@ -122,6 +122,11 @@ fn rules_on_other_phrasings() {
         ask("The Committee recommends that the State party suspend the reform and to take steps to adopt laws that replace guardianship."),
         format!("{LEAD} please provide information on the efforts made to suspend the reform, and to adopt laws that replace guardianship.")
     );
+    // "their implementation" of what the sentence names before the request.
+    assert_eq!(
+        ask("The Committee reiterates the recommendations of the Committee on the Rights of the Child and requests that the State party expedite their full implementation."),
+        format!("{LEAD} please provide information on the efforts made to expedite the full implementation of the recommendations of the Committee on the Rights of the Child.")
+    );
     // A follow-up recommendation: "Considering …".
     let mut p = rec(
         "The Committee recommends that the State party adopt a migration policy.",

@@ -5,7 +5,7 @@
 use super::*;
 
 pub(super) static REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)the\s+State\s+party\s+should\s+(?:(?:also|further|furthermore|urgently|therefore)\s+)*(?:,[^,]*,\s*)?|^It\s+should\s+(?:(?:also|further|furthermore)\s+)*|(?:the committee|it|and thus|and therefore)\s+(?:(?:also|further|furthermore|strongly|again|therefore|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?(?:\s*\([^)]*\))?)\s+(?:that\s*)?(?:,[^,]*,\s*)?the\s+State\s+party\s*(?:,\s*(?:in accordance|in line|in compliance|as a matter)[^,:]*,\s*)?(?:to\s+)?)")
+    Regex::new(r"(?i)(?:(?-u:\b)the\s+State\s+party\s+should\s+(?:(?:also|further|furthermore|urgently|therefore)\s+)*(?:,[^,]*,\s*)?|^It\s+should\s+(?:(?:also|further|furthermore)\s+)*|(?:the committee|it|and thus|and therefore|(?-u:\b)and)\s+(?:(?:also|further|furthermore|strongly|again|therefore|thus|once again|firmly)\s+)*(?:recommends|urges|calls\s+(?:up)?on|encourages|invites|requests|reiterates\s+its\s+(?:previous\s+)?recommendations?(?:\s*\([^)]*\))?)\s+(?:that\s*)?(?:,[^,]*,\s*)?the\s+State\s+party\s*(?:,\s*(?:in accordance|in line|in compliance|as a matter)[^,:]*,\s*)?(?:to\s+)?)")
         .expect("request pattern")
 });
 pub(super) static URGENT_RE: Lazy<Regex> = Lazy::new(|| {
@@ -85,6 +85,17 @@ pub(super) static JOINED_REQUEST_RE: Lazy<Regex> = Lazy::new(|| {
 pub(super) static AND_THAT_IT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s+and\s+that\s+(?:it|the\s+State\s+party)\s+(?:(?:also|further)\s+)?((?:adopt|provide|take|establish|ensure|strengthen|develop|consider|allocate|increase|review|amend|guarantee|implement|introduce|raise|repeal|revise|step|intensify|continue|create|set|bring|make|improve|expedite|ratify|accede|withdraw|promote|combat|prevent|protect|collect|conduct|undertake|enhance|extend|include|seek|facilitate|remove|reduce|eliminate)\b)")
         .expect("and that it pattern")
+});
+/// What a request's "their implementation" is of: the object of the verb
+/// before it ("reiterates the recommendations of the Committee on the Rights
+/// of the Child and requests …").
+pub(super) static ANTECEDENT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:reiterates|recalls|endorses|refers\s+to|draws\s+attention\s+to)\s+((?:the|its)\s+[^,.;]+?)(?:\s+and)?\s*$")
+        .expect("antecedent pattern")
+});
+pub(super) static THEIR_IMPLEMENTATION_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?-u:\b)(?:their|its)\s+((?:full\s+|effective\s+)?)implementation(?-u:\b)")
+        .expect("their implementation pattern")
 });
 /// A request that goes on into sub-paragraphs: "…, and that it:", "… and:".
 pub(super) static AND_ITEMS_RE: Lazy<Regex> = Lazy::new(|| {
@@ -594,7 +605,26 @@ pub(super) fn requests_of(text: &str, profile: &Profile) -> Vec<String> {
                 at = j.end();
             }
             parts.push(&rest[at..]);
+            // "reiterates the recommendations of X and requests that the State
+            // party expedite their implementation": whose implementation.
+            let antecedent = ANTECEDENT_RE
+                .captures(&s[..m.start()])
+                .map(|c| c[1].to_string());
             for part in parts {
+                let resolved;
+                let part = match (&antecedent, THEIR_IMPLEMENTATION_RE.captures(part)) {
+                    (Some(a), Some(c)) => {
+                        let t = c.get(0).map_or(0..0, |m| m.range());
+                        resolved = format!(
+                            "{}the {}implementation of {a}{}",
+                            &part[..t.start],
+                            &c[1],
+                            &part[t.end..]
+                        );
+                        resolved.as_str()
+                    }
+                    _ => part,
+                };
                 let part = part.trim();
                 // ", in close consultation with …, conduct …": the request once
                 // its verb is found; without one, no request.
