@@ -127,6 +127,15 @@ fn rules_on_other_phrasings() {
         ask("The Committee reiterates the recommendations of the Committee on the Rights of the Child and requests that the State party expedite their full implementation."),
         format!("{LEAD} please provide information on the efforts made to expedite the full implementation of the recommendations of the Committee on the Rights of the Child.")
     );
+    // "its guidelines" are the Committee's, unless the sentence says so.
+    assert_eq!(
+        ask("The Committee recommends that the State party take into account its guidelines on independent monitoring frameworks."),
+        format!("{LEAD} please provide information on the efforts made to take into account the Committee's guidelines on independent monitoring frameworks.")
+    );
+    assert_eq!(
+        ask("The Committee recommends that the State party train judges on the recommendations made by the Committee in its general comment No. 1."),
+        format!("{LEAD} please provide information on the efforts made to train judges on the recommendations made by the Committee in its general comment No. 1.")
+    );
     // A follow-up recommendation: "Considering …".
     let mut p = rec(
         "The Committee recommends that the State party adopt a migration policy.",

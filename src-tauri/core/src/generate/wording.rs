@@ -106,6 +106,11 @@ pub(super) static INFORMATION_ON_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(?:detailed|comprehensive|updated|further|specific|more|additional)\s+)*information\s+(?:on|about|regarding|concerning)\s+")
         .expect("information on pattern")
 });
+/// What only the Committee has: "its general comment", "its guidelines".
+pub(super) static COMMITTEE_ITS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?-u:\b)its\s+(general\s+comments?|general\s+recommendations?|guidelines|jurisprudence|previous\s+recommendations?|previous\s+concluding\s+observations)(?-u:\b)")
+        .expect("the Committee's pattern")
+});
 pub(super) static ITS_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?-u:\b)its\s").expect("its pattern"));
 
@@ -392,9 +397,32 @@ pub(super) fn base_forms_of_run(first: &str, rest: &str) -> String {
 pub(super) fn resolve_pointers(clause: &str, profile: &Profile) -> String {
     // "these concluding observations" were the new ones when written; in the
     // list they are the previous ones.
-    let mut out = PRESENT_OBSERVATIONS_RE
+    let out = PRESENT_OBSERVATIONS_RE
         .replace_all(clause, profile.templates.present_observations.as_str())
         .into_owned();
+    // "its general comment No. 1", "its guidelines on …": the Committee's
+    // (not after "made by the Committee in its …", which says whose).
+    let mut resolved = String::with_capacity(out.len());
+    let mut at = 0;
+    for c in COMMITTEE_ITS_RE.captures_iter(&out) {
+        let (Some(all), Some(what)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let mut from = all.start().saturating_sub(40);
+        while !out.is_char_boundary(from) {
+            from += 1;
+        }
+        if out[from..all.start()].contains("Committee") {
+            continue;
+        }
+        resolved.push_str(&out[at..all.start()]);
+        resolved.push_str(&profile.templates.committee_possessive);
+        resolved.push(' ');
+        resolved.push_str(what.as_str());
+        at = all.end();
+    }
+    resolved.push_str(&out[at..]);
+    let mut out = resolved;
     // Each pass rewrites the first pointer; a pointer the template keeps stops it.
     for _ in 0..4 {
         let Some(c) = POINTER_RE.captures(&out) else {

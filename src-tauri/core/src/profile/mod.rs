@@ -166,6 +166,9 @@ pub struct Templates {
     /// What "these concluding observations" of a recommendation become in a
     /// question: "those concluding observations" (after a lead-in that names them).
     pub present_observations: String,
+    /// What "its" becomes before what only the Committee has ("its general
+    /// comment No. 1" → "the Committee’s general comment No. 1").
+    pub committee_possessive: String,
     /// A recommendation that names no one to act ("that resources be
     /// allocated"), as the request the State party is asked about: "ensure that
     /// {what}" ("ensure that resources are allocated").

@@ -167,7 +167,7 @@ impl Profile {
             check_placeholders(field, v, &[], &[], &mut out);
         }
         let t = &self.templates;
-        let fields: [(&str, &String, &[&str]); 28] = [
+        let fields: [(&str, &String, &[&str]); 29] = [
             ("present_observations", &t.present_observations, &[]),
             ("steps", &t.steps, &["action"]),
             ("efforts", &t.efforts, &["action"]),
@@ -199,6 +199,7 @@ impl Profile {
             ("referred_to", &t.referred_to, &["what"]),
             ("date_format", &t.date_format, &[]),
             ("impersonal", &t.impersonal, &["what"]),
+            ("committee_possessive", &t.committee_possessive, &[]),
             ("title_block.untitled", &self.title_block.untitled, &[]),
         ];
         for (field, v) in [("theme", &t.theme), ("theme_list", &t.theme_list)] {
