@@ -173,7 +173,13 @@ fn draft_sentences(
             match c {
                 Clause::Intention(w) => {
                     let opening = if follow_up_lead {
-                        fill(&t.indicate_with_lead, &[("lead", &lower_first(lead))])
+                        // "Please indicate, {lead}" lowers the lead-in; "{lead}" keeps it.
+                        let lead = if t.indicate_with_lead.starts_with("{lead}") {
+                            lead.to_string()
+                        } else {
+                            lower_first(lead)
+                        };
+                        fill(&t.indicate_with_lead, &[("lead", &lead)])
                     } else {
                         profile.lead_ins.indicate.clone()
                     };
