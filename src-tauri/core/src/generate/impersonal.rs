@@ -99,34 +99,21 @@ fn is_plural(noun_phrase: &str) -> bool {
 /// "X be done" → "X is done" (or "are"), for each "and that Y be done" too.
 fn indicative(requests: &str) -> Option<String> {
     let mut parts = Vec::new();
-    let mut at = 0;
-    let mut joins = AND_THAT_RE.find_iter(requests).peekable();
-    loop {
-        let end = joins.peek().map_or(requests.len(), |m| m.start());
-        let part = &requests[at..end];
-        // "… and that all processes are undertaken …": already indicative.
-        let Some(m) = BE_DONE_RE.find(part) else {
-            if parts.is_empty() {
-                return None;
+    for (i, part) in AND_THAT_RE.split(requests).enumerate() {
+        match BE_DONE_RE.find(part) {
+            // "… and that all processes are undertaken …": already indicative.
+            None if i > 0 => parts.push(part.trim().to_string()),
+            None => return None,
+            Some(m) => {
+                let subject = part[..m.start()].trim();
+                if subject.is_empty() {
+                    return None;
+                }
+                let verb = if is_plural(subject) { "are" } else { "is" };
+                let rest = &part[m.start()..];
+                let rest = rest.trim_start().strip_prefix("be").unwrap_or(rest);
+                parts.push(format!("{subject} {verb}{rest}"));
             }
-            parts.push(part.trim().to_string());
-            match joins.next() {
-                Some(j) => at = j.end(),
-                None => break,
-            }
-            continue;
-        };
-        let subject = part[..m.start()].trim();
-        if subject.is_empty() {
-            return None;
-        }
-        let verb = if is_plural(subject) { "are" } else { "is" };
-        let rest = &part[m.start()..];
-        let rest = rest.trim_start().strip_prefix("be").unwrap_or(rest);
-        parts.push(format!("{subject} {verb}{rest}"));
-        match joins.next() {
-            Some(j) => at = j.end(),
-            None => break,
         }
     }
     Some(parts.join(" and that "))
